@@ -1,0 +1,21 @@
+import type { UserRecord } from '../users/user-record';
+
+/** Marks our access tokens, so no other JWT we might ever sign is accepted as one. */
+export const ACCESS_TOKEN_USE = 'access';
+
+/** The claims of our access tokens beyond the registered ones (sub, iat, exp, iss, aud, jti). */
+export interface AccessTokenClaims {
+  sub: string;
+  jti: string;
+  exp: number;
+  iat: number;
+  /** The user's tokenVersion when the token was issued; older versions are revoked. */
+  ver: number;
+  token_use: typeof ACCESS_TOKEN_USE;
+}
+
+/** Who is calling, as established by the authorization checker, on HTTP and sockets alike. */
+export interface Principal {
+  user: UserRecord;
+  token: { id: string; expiresAt: Date };
+}

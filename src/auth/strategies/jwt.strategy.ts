@@ -1,0 +1,58 @@
+import { Strategy as JwtStrategy } from 'passport-jwt';
+import type { AppConfig } from '../../config/app-config';
+import { TokenError } from '../../common/errors/auth-errors';
+import type { UsersRepository } from '../../users/user.repository';
+import { ACCESS_TOKEN_USE, type AccessTokenClaims, type Principal } from '../access-token';
+import type { JwtKeyRing } from '../jwt-key-ring';
+
+/** The transports extract the raw token (header, socket handshake); the strategy only verifies it. */
+export interface TokenRequest {
+  accessToken: string;
+}
+
+/**
+ * passport-jwt verifies signature, algorithm, issuer, audience and expiry (with the configured
+ * clock skew); the callback then checks that this is an access token of a live user whose
+ * tokenVersion has not moved on since it was issued.
+ */
+export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, users: UsersRepository): JwtStrategy {
+  return new JwtStrategy(
+    {
+      jwtFromRequest: (req: TokenRequest) => req.accessToken,
+      secretOrKeyProvider: (_req: unknown, rawToken: string, done: (error: Error | null, key?: string) => void) => {
+        const key = keys.verificationKey(readHeader(rawToken));
+        if (key === undefined) done(new TokenError('token_invalid'));
+        else done(null, key);
+      },
+      algorithms: keys.algorithms,
+      issuer: config.jwt.issuer,
+      audience: config.jwt.audience,
+      jsonWebTokenOptions: { clockTolerance: config.jwt.clockSkewSeconds },
+    },
+    (claims: Partial<AccessTokenClaims>, done: (error: unknown, principal?: Principal | false, info?: unknown) => void) => {
+      toPrincipal(claims, users).then(
+        (principal) => done(null, principal),
+        (error: unknown) => (error instanceof TokenError ? done(null, false, error) : done(error)),
+      );
+    },
+  );
+}
+
+async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepository): Promise<Principal> {
+  const { sub, jti, exp, ver, token_use } = claims;
+  if (token_use !== ACCESS_TOKEN_USE || typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || typeof ver !== 'number') {
+    throw new TokenError('token_invalid');
+  }
+  const user = await users.findById(sub);
+  if (!user || ver !== user.tokenVersion) throw new TokenError('token_revoked');
+  return { user, token: { id: jti, expiresAt: new Date(exp * 1000) } };
+}
+
+function readHeader(rawToken: string): { kid?: unknown } {
+  try {
+    const [encodedHeader] = rawToken.split('.');
+    return JSON.parse(Buffer.from(encodedHeader ?? '', 'base64url').toString('utf8')) as { kid?: unknown };
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,12 @@
+import { Strategy as LocalStrategy } from 'passport-local';
+import type { CredentialsService } from '../credentials.service';
+
+/** passport-local over the email/password pair; the credentials service does the checking. */
+export function createLocalStrategy(credentials: CredentialsService): LocalStrategy {
+  return new LocalStrategy({ usernameField: 'email', passwordField: 'password', session: false }, (email, password, done) => {
+    credentials.validate(email, password).then(
+      (user) => done(null, user ?? false),
+      (error: unknown) => done(error),
+    );
+  });
+}

@@ -1,0 +1,81 @@
+import { HttpError } from 'routing-controllers';
+import { ValidationError } from 'class-validator';
+import { AppError } from './app-error';
+import { toFieldErrors } from '../validation/field-errors';
+
+/** An RFC 9457 problem document, plus the machine-readable `code` every client switches on. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: readonly { field: string; messages: readonly string[] }[];
+}
+
+export interface MappedError {
+  problem: Problem;
+  headers: Record<string, string>;
+  /** False for anything unexpected: the caller logs the stack, the client gets a generic body. */
+  expected: boolean;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Maps any thrown value to the one error model. Only known shapes reveal a message. */
+export function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (isRoutingValidationError(error)) {
+    return new AppError(400, 'validation_failed', 'The request is invalid.', { errors: toFieldErrors(error.errors) });
+  }
+  if (error instanceof HttpError && error.httpCode >= 400 && error.httpCode < 500) {
+    return new AppError(error.httpCode, routingCode(error.httpCode), TITLES[error.httpCode] ?? 'Request refused.');
+  }
+  if (isDuplicateKeyError(error)) return new AppError(409, 'duplicate', 'This resource already exists.');
+  return undefined;
+}
+
+export function toProblem(error: unknown): MappedError {
+  const recognised = toAppError(error);
+  const known = recognised ?? new AppError(500, 'internal_error', 'Something went wrong on our side.');
+  const problem: Problem = {
+    type: 'about:blank',
+    title: TITLES[known.status] ?? 'Error',
+    status: known.status,
+    detail: known.message,
+    code: known.code,
+  };
+  if (known.details?.errors) problem.errors = known.details.errors;
+  const headers: Record<string, string> = {};
+  if (known.details?.retryAfterSeconds !== undefined) headers['Retry-After'] = String(known.details.retryAfterSeconds);
+  return { problem, headers, expected: recognised !== undefined && known.status < 500 };
+}
+
+function routingCode(status: number): string {
+  if (status === 401) return 'token_missing';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 405) return 'method_not_allowed';
+  return 'bad_request';
+}
+
+function isRoutingValidationError(error: unknown): error is { errors: ValidationError[] } {
+  const errors = (error as { errors?: unknown } | null)?.errors;
+  return error instanceof HttpError && Array.isArray(errors) && errors.every((item) => item instanceof ValidationError);
+}
+
+function isDuplicateKeyError(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 11000;
+}

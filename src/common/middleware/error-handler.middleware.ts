@@ -1,0 +1,27 @@
+import type { Middleware } from 'koa';
+import { NotFoundError } from '../errors/app-error';
+import { toProblem } from '../errors/to-problem';
+import type { Logger } from '../logger';
+
+/**
+ * The single place where errors become responses: every failure, thrown anywhere below, leaves
+ * as application/problem+json. Unexpected errors are logged with their stack and the request id;
+ * the client gets a generic 500 that reveals nothing.
+ */
+export function errorHandler(): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body == null) throw new NotFoundError('route_not_found', 'No route matches this request.');
+    } catch (error) {
+      const { problem, headers, expected } = toProblem(error);
+      const log: Logger = ctx.state.log;
+      if (expected) log.debug({ code: problem.code, status: problem.status }, 'request refused');
+      else log.error({ err: error }, 'unhandled error');
+      ctx.status = problem.status;
+      ctx.set(headers);
+      ctx.type = 'application/problem+json';
+      ctx.body = problem;
+    }
+  };
+}

@@ -1,0 +1,29 @@
+/** The typed, validated, frozen configuration every service receives through APP_CONFIG. */
+export interface AppConfig {
+  readonly env: 'development' | 'test' | 'production';
+  readonly port: number;
+  readonly host: string;
+  /** Absent outside production: the dev/test MongoDB provider then chooses a server. */
+  readonly mongodbUri?: string;
+  readonly logLevel: string;
+  readonly corsOrigins: readonly string[];
+  readonly http: {
+    readonly bodyLimit: string;
+    readonly requestTimeoutMs: number;
+    readonly trustProxy: boolean;
+  };
+  readonly jwt: {
+    readonly secret: string;
+    /** True when no JWT_SECRET was given and a random one was made for this process. */
+    readonly secretIsEphemeral: boolean;
+    readonly accessTtlSeconds: number;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly clockSkewSeconds: number;
+  };
+  readonly argon2: {
+    readonly memoryCostKib: number;
+    readonly timeCost: number;
+    readonly parallelism: 1;
+  };
+}

@@ -1,0 +1,45 @@
+import { Authorized, Body, ContentType, Controller, CurrentUser, Get, HttpCode, Post } from 'routing-controllers';
+import { Service } from 'typedi';
+import type { Principal } from '../auth/access-token';
+import { AuthService, type LoginResult } from '../auth/auth.service';
+import { LoginDto } from '../auth/dto/login.dto';
+import { CreateUserDto } from '../users/dto/create-user.dto';
+import { toPublicUser, type PublicUser } from '../users/user-record';
+import { UsersService } from '../users/users.service';
+
+/**
+ * The paths of the article this service grew from, kept so its clients keep working. Each one
+ * is a thin alias over the modern endpoint and shares its validation, errors and token rules.
+ */
+@Service()
+@Controller()
+export class LegacyController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** Same as POST /users. */
+  @Post('/user')
+  @HttpCode(201)
+  @ContentType('application/json')
+  async register(@Body() input: CreateUserDto): Promise<PublicUser> {
+    return toPublicUser(await this.users.register(input));
+  }
+
+  /** Same as POST /auth/login, plus `token: "JWT <jwt>"`, the form the article's clients read. */
+  @Post('/login')
+  @HttpCode(200)
+  @ContentType('application/json')
+  async login(@Body() credentials: LoginDto): Promise<LoginResult & { token: string }> {
+    const result = await this.auth.login(credentials);
+    return { ...result, token: `JWT ${result.accessToken}` };
+  }
+
+  @Get('/custom')
+  @Authorized()
+  @ContentType('text/plain; charset=utf-8')
+  greet(@CurrentUser({ required: true }) principal: Principal): string {
+    return `hello ${principal.user.displayName}`;
+  }
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { createApp } from './app';
+import { createLogger } from './common/logger';
+import { ConfigError, loadConfig } from './config/load-config';
+import { connectDatabase, disconnectDatabase } from './database/connect-database';
+import { DEV_DATA_DIR, provideMongo } from './database/mongo-provider';
+
+/** Start-up: configuration, database, HTTP + WebSocket server, graceful shutdown. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  if (config.jwt.secretIsEphemeral) {
+    logger.warn('JWT_SECRET is not set: using a random secret for this process; tokens will not survive a restart');
+  }
+
+  // Outside production, a missing MONGODB_URI means "pick a local server for me".
+  const mongo = config.mongodbUri
+    ? { uri: config.mongodbUri, stop: async () => undefined }
+    : await provideMongo({ persistentDataDir: DEV_DATA_DIR, log: (message) => logger.info(message) });
+
+  await connectDatabase(mongo.uri, config.mongodbUri ? undefined : 'koa-jwt-chat');
+  const app = createApp(config, logger);
+  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  logger.info({ port: config.port, host: config.host, env: config.env }, 'listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    await disconnectDatabase();
+    await mongo.stop();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Configuration errors are the operator's to fix: print the list, not a stack.
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('fatal: failed to start', error);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import { isValidObjectId, type Types } from 'mongoose';
+import { Service } from 'typedi';
+import { User, UserModel } from './user.model';
+import type { UserRecord } from './user-record';
+
+type UserDocument = User & { _id: Types.ObjectId };
+
+/** Thrown when the unique email index refuses an insert; the service decides what that means. */
+export class DuplicateEmailError extends Error {}
+
+/** All access to the users collection. Returns plain records; callers never see documents. */
+@Service()
+export class UsersRepository {
+  async create(user: Pick<UserRecord, 'email' | 'displayName' | 'passwordHash'>): Promise<UserRecord> {
+    try {
+      const created = await UserModel.create(user);
+      return toRecord(created.toObject());
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 11000) throw new DuplicateEmailError();
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<UserRecord | undefined> {
+    // A malformed id (from a token or a URL) simply finds nothing, instead of a CastError.
+    if (!isValidObjectId(id)) return undefined;
+    return toRecordOrUndefined(await UserModel.findById(id).lean<UserDocument>());
+  }
+
+  async findByEmail(email: string): Promise<UserRecord | undefined> {
+    return toRecordOrUndefined(await UserModel.findOne({ email: normaliseEmail(email) }).lean<UserDocument>());
+  }
+
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await UserModel.updateOne({ _id: id }, { $set: { passwordHash } });
+  }
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function toRecordOrUndefined(doc: UserDocument | null): UserRecord | undefined {
+  return doc ? toRecord(doc) : undefined;
+}
+
+function toRecord(doc: UserDocument): UserRecord {
+  return {
+    id: doc._id.toHexString(),
+    email: doc.email,
+    displayName: doc.displayName,
+    passwordHash: doc.passwordHash,
+    roles: [...doc.roles],
+    tokenVersion: doc.tokenVersion,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}

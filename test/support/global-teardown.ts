@@ -1,0 +1,5 @@
+import type { ProvidedMongo } from '../../src/database/mongo-provider';
+
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __TEST_MONGO__?: ProvidedMongo }).__TEST_MONGO__?.stop();
+}
