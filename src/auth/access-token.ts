@@ -17,5 +17,6 @@ export interface AccessTokenClaims {
 /** Who is calling, as established by the authorization checker, on HTTP and sockets alike. */
 export interface Principal {
   user: UserRecord;
-  token: { id: string; expiresAt: Date };
+  /** sessionId is the refresh-token family the access token was issued under, when there is one. */
+  token: { id: string; expiresAt: Date; sessionId?: string };
 }
