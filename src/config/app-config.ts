@@ -5,6 +5,8 @@ export interface AppConfig {
   readonly host: string;
   /** Absent outside production: the dev/test MongoDB provider then chooses a server. */
   readonly mongodbUri?: string;
+  /** Shared state for multi-instance deployments; absent means in-memory, single instance. */
+  readonly redisUrl?: string;
   readonly logLevel: string;
   readonly corsOrigins: readonly string[];
   readonly http: {

@@ -24,6 +24,10 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGODB_URI must be a mongodb:// or mongodb+srv:// URI' })
   MONGODB_URI?: string;
 
+  /** Set when instances share Redis: socket.io adapter and rate-limit counters go there. */
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
   @IsOptional() @IsString() @MinLength(1)
   JWT_SECRET?: string;
 

@@ -63,6 +63,7 @@ function toAppConfig(raw: EnvironmentVariables): AppConfig {
     port: raw.PORT,
     host: raw.HOST,
     mongodbUri: raw.MONGODB_URI,
+    redisUrl: raw.REDIS_URL,
     logLevel: raw.LOG_LEVEL,
     corsOrigins: raw.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     http: { bodyLimit: raw.BODY_LIMIT, requestTimeoutMs: raw.REQUEST_TIMEOUT_MS, trustProxy: raw.TRUST_PROXY },
