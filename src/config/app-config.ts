@@ -1,3 +1,5 @@
+import type { ConfiguredSigningKey } from './signing-keys';
+
 /** The typed, validated, frozen configuration every service receives through APP_CONFIG. */
 export interface AppConfig {
   readonly env: 'development' | 'test' | 'production';
@@ -22,6 +24,25 @@ export interface AppConfig {
     readonly issuer: string;
     readonly audience: string;
     readonly clockSkewSeconds: number;
+    /** Asymmetric keys; the first signs. Empty: HS256 with `secret` signs. */
+    readonly signingKeys: readonly ConfiguredSigningKey[];
+  };
+  readonly session: {
+    readonly idleTtlSeconds: number;
+    readonly absoluteTtlSeconds: number;
+    readonly purgeIntervalSeconds: number;
+  };
+  readonly rateLimit: {
+    readonly keyPrefix: string;
+    readonly login: {
+      readonly accountMaxFailures: number;
+      readonly ipMaxFailures: number;
+      readonly windowSeconds: number;
+      readonly backoffBaseSeconds: number;
+      readonly backoffMaxSeconds: number;
+    };
+    readonly register: { readonly points: number; readonly windowSeconds: number };
+    readonly refresh: { readonly points: number; readonly windowSeconds: number };
   };
   readonly argon2: {
     readonly memoryCostKib: number;

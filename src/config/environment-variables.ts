@@ -43,6 +43,59 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(0) @Max(300)
   JWT_CLOCK_SKEW = 30;
 
+  /**
+   * Asymmetric signing keys, `kid:alg:path-or-base64:PEM` separated by commas; the first signs,
+   * the rest verify until their tokens expire. Parsed and checked by signing-keys.ts.
+   */
+  @IsOptional() @IsString()
+  JWT_SIGNING_KEYS?: string;
+
+  // Refresh sessions: 14 days without use, 60 days at most, whatever the use.
+  @Type(() => Number) @IsInt() @Min(60) @Max(31_536_000)
+  REFRESH_IDLE_TTL_SECONDS = 1_209_600;
+
+  @Type(() => Number) @IsInt() @Min(60) @Max(31_536_000)
+  REFRESH_ABSOLUTE_TTL_SECONDS = 5_184_000;
+
+  /** How often expired sessions and spent refresh tokens are deleted (no TTL indexes: see docs/security.md). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(86_400)
+  SESSION_PURGE_INTERVAL_SECONDS = 3_600;
+
+  /** Namespaces the rate-limit counters, e.g. per deployment when several share one Redis. */
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'RATE_LIMIT_KEY_PREFIX must be 1-64 of [A-Za-z0-9._-]' })
+  RATE_LIMIT_KEY_PREFIX = 'rl';
+
+  // Login: after this many failed attempts per account (or per IP) within the window, the key
+  // waits LOGIN_BACKOFF_BASE_SECONDS, doubling on every further lock, up to the maximum.
+  @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  LOGIN_ACCOUNT_MAX_FAILURES = 5;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  LOGIN_IP_MAX_FAILURES = 50;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(86_400)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(86_400)
+  LOGIN_BACKOFF_BASE_SECONDS = 30;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(86_400)
+  LOGIN_BACKOFF_MAX_SECONDS = 3_600;
+
+  /** Registrations per IP per window. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  REGISTER_RATE_LIMIT = 10;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(86_400)
+  REGISTER_RATE_WINDOW_SECONDS = 3_600;
+
+  /** Refreshes per IP per window. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  REFRESH_RATE_LIMIT = 60;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(86_400)
+  REFRESH_RATE_WINDOW_SECONDS = 60;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL!: (typeof LOG_LEVELS)[number];
 

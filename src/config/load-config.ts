@@ -6,6 +6,7 @@ import { validateSync, type ValidationError } from 'class-validator';
 import type { AppConfig } from './app-config';
 import { EnvironmentVariables } from './environment-variables';
 import { secretWeakness } from './secret-strength';
+import { parseSigningKeys, type ConfiguredSigningKey } from './signing-keys';
 
 const CONFIG_DIR = join(__dirname, '..', '..', 'config');
 
@@ -30,9 +31,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   // whitelist strips the rest of process.env (PATH, HOME, ...) from the instance.
   const problems = validateSync(raw, { whitelist: true }).map(describe);
-  problems.push(...productionProblems(raw));
+  const signing = parseSigningKeys(raw.JWT_SIGNING_KEYS);
+  problems.push(...signing.problems, ...sessionProblems(raw), ...productionProblems(raw, signing.keys.length > 0));
   if (problems.length > 0) throw new ConfigError(problems);
-  return deepFreeze(toAppConfig(raw));
+  return deepFreeze(toAppConfig(raw, signing.keys));
 }
 
 function readDefaults(nodeEnv: string): Record<string, unknown> {
@@ -45,11 +47,19 @@ function describe(error: ValidationError): string {
   return `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`;
 }
 
-function productionProblems(raw: EnvironmentVariables): string[] {
+function sessionProblems(raw: EnvironmentVariables): string[] {
+  return raw.REFRESH_IDLE_TTL_SECONDS > raw.REFRESH_ABSOLUTE_TTL_SECONDS
+    ? ['REFRESH_IDLE_TTL_SECONDS: must not exceed REFRESH_ABSOLUTE_TTL_SECONDS']
+    : [];
+}
+
+function productionProblems(raw: EnvironmentVariables, hasAsymmetricKeys: boolean): string[] {
   if (raw.NODE_ENV !== 'production') return [];
   const problems: string[] = [];
   if (!raw.MONGODB_URI) problems.push('MONGODB_URI: required in production');
-  const weakness = raw.JWT_SECRET === undefined ? 'required in production' : secretWeakness(raw.JWT_SECRET);
+  // With asymmetric keys the HMAC secret is optional (it then only verifies older HS256 tokens).
+  const weakness =
+    raw.JWT_SECRET === undefined ? (hasAsymmetricKeys ? undefined : 'required in production') : secretWeakness(raw.JWT_SECRET);
   if (weakness) problems.push(`JWT_SECRET: ${weakness}`);
   if (raw.CORS_ORIGINS.split(',').some((origin) => origin.trim() === '*')) {
     problems.push('CORS_ORIGINS: a wildcard is refused; list the allowed origins');
@@ -57,7 +67,7 @@ function productionProblems(raw: EnvironmentVariables): string[] {
   return problems;
 }
 
-function toAppConfig(raw: EnvironmentVariables): AppConfig {
+function toAppConfig(raw: EnvironmentVariables, signingKeys: ConfiguredSigningKey[]): AppConfig {
   return {
     env: raw.NODE_ENV,
     port: raw.PORT,
@@ -75,6 +85,24 @@ function toAppConfig(raw: EnvironmentVariables): AppConfig {
       issuer: raw.JWT_ISSUER,
       audience: raw.JWT_AUDIENCE,
       clockSkewSeconds: raw.JWT_CLOCK_SKEW,
+      signingKeys,
+    },
+    session: {
+      idleTtlSeconds: raw.REFRESH_IDLE_TTL_SECONDS,
+      absoluteTtlSeconds: raw.REFRESH_ABSOLUTE_TTL_SECONDS,
+      purgeIntervalSeconds: raw.SESSION_PURGE_INTERVAL_SECONDS,
+    },
+    rateLimit: {
+      keyPrefix: raw.RATE_LIMIT_KEY_PREFIX,
+      login: {
+        accountMaxFailures: raw.LOGIN_ACCOUNT_MAX_FAILURES,
+        ipMaxFailures: raw.LOGIN_IP_MAX_FAILURES,
+        windowSeconds: raw.LOGIN_FAILURE_WINDOW_SECONDS,
+        backoffBaseSeconds: raw.LOGIN_BACKOFF_BASE_SECONDS,
+        backoffMaxSeconds: raw.LOGIN_BACKOFF_MAX_SECONDS,
+      },
+      register: { points: raw.REGISTER_RATE_LIMIT, windowSeconds: raw.REGISTER_RATE_WINDOW_SECONDS },
+      refresh: { points: raw.REFRESH_RATE_LIMIT, windowSeconds: raw.REFRESH_RATE_WINDOW_SECONDS },
     },
     argon2: { memoryCostKib: raw.ARGON2_MEMORY_KIB, timeCost: raw.ARGON2_TIME_COST, parallelism: 1 },
   };
