@@ -8,15 +8,19 @@ import { useContainer as useRoutingContainer, useKoaServer } from 'routing-contr
 import { Container } from 'typedi';
 import { AuthController } from './auth/auth.controller';
 import { AuthorizationChecker } from './auth/authorization-checker';
+import { JwksController } from './auth/jwks.controller';
 import { bodyParser } from './common/middleware/body-parser.middleware';
 import { errorHandler } from './common/middleware/error-handler.middleware';
 import { requestContext } from './common/middleware/request-context.middleware';
 import { createLogger, LOGGER, type Logger } from './common/logger';
+import { RateLimiterFactory } from './common/rate-limit/rate-limiter.factory';
 import { STRICT_VALIDATION } from './common/validation/validator-options';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.token';
 import { HealthController } from './health/health.controller';
 import { LegacyController } from './legacy/legacy.controller';
+import { SessionPurger } from './sessions/session-purger';
+import { SessionsController } from './sessions/sessions.controller';
 import { UsersController } from './users/users.controller';
 
 export interface App {
@@ -52,13 +56,17 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   for (const middleware of bodyParser(config.http.bodyLimit)) koa.use(middleware);
 
   useKoaServer(koa, {
-    controllers: [AuthController, UsersController, LegacyController, HealthController],
+    controllers: [AuthController, SessionsController, JwksController, UsersController, LegacyController, HealthController],
     defaultErrorHandler: false,
     classTransformer: true,
     validation: STRICT_VALIDATION,
     authorizationChecker: checker.checkAction,
     currentUserChecker: checker.currentPrincipal,
   });
+
+  const purger = Container.get(SessionPurger);
+  purger.start();
+  const limiters = Container.get(RateLimiterFactory);
 
   const server = createServer(koa.callback());
   // Slow clients cannot hold a connection (and a worker's memory) open indefinitely.
@@ -70,7 +78,9 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
     server,
     logger,
     close: async () => {
+      purger.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await limiters.close();
     },
   };
 }

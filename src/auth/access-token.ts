@@ -12,6 +12,8 @@ export interface AccessTokenClaims {
   /** The user's tokenVersion when the token was issued; older versions are revoked. */
   ver: number;
   token_use: typeof ACCESS_TOKEN_USE;
+  /** The session (refresh-token family) the token belongs to; revoking it kills the token at once. */
+  sid?: string;
 }
 
 /** Who is calling, as established by the authorization checker, on HTTP and sockets alike. */

@@ -1,15 +1,25 @@
 import { Service } from 'typedi';
-import { InvalidCredentialsError } from '../common/errors/auth-errors';
-import { toPublicUser, type PublicUser } from '../users/user-record';
-import type { UserRecord } from '../users/user-record';
+import { InvalidCredentialsError, RefreshTokenError } from '../common/errors/auth-errors';
+import type { ClientInfo } from '../common/http/client-info';
+import { SessionsService } from '../sessions/sessions.service';
+import { UsersRepository } from '../users/user.repository';
+import { toPublicUser, type PublicUser, type UserRecord } from '../users/user-record';
+import type { Principal } from './access-token';
+import { accountKey, AuthThrottle } from './auth-throttle.service';
 import type { LoginDto } from './dto/login.dto';
 import { PassportService } from './passport.service';
+import { RevocationEvents } from './revocation-events';
+import { SecurityLog } from './security-log';
 import { TokenService } from './token.service';
 
-export interface LoginResult {
+export interface TokenPair {
   accessToken: string;
+  refreshToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
+}
+
+export interface LoginResult extends TokenPair {
   user: PublicUser;
 }
 
@@ -18,13 +28,56 @@ export class AuthService {
   constructor(
     private readonly passport: PassportService,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
+    private readonly users: UsersRepository,
+    private readonly throttle: AuthThrottle,
+    private readonly events: RevocationEvents,
+    private readonly securityLog: SecurityLog,
   ) {}
 
-  /** Checks the credentials with passport-local and issues an access token. */
-  async login(credentials: LoginDto): Promise<LoginResult> {
+  /**
+   * Checks the credentials with passport-local and opens a session. The throttle is asked
+   * first, so a locked account answers 429 whether or not the password is right.
+   */
+  async login(credentials: LoginDto, client: ClientInfo): Promise<LoginResult> {
+    const attempt = await this.throttle.beginPasswordAttempt(credentials.email, client);
     const { result: user } = await this.passport.authenticate<UserRecord>('local', { body: credentials });
-    if (!user) throw new InvalidCredentialsError();
-    const { accessToken, expiresIn } = this.tokens.issueAccessToken(user);
-    return { accessToken, tokenType: 'Bearer', expiresIn, user: toPublicUser(user) };
+    if (!user) {
+      await this.throttle.passwordFailed(attempt);
+      this.securityLog.record('login_failed', client, { account: accountKey(credentials.email) });
+      throw new InvalidCredentialsError();
+    }
+    await this.throttle.passwordSucceeded(attempt);
+    const { session, refreshToken } = await this.sessions.start(user.id, client);
+    this.securityLog.record('login_succeeded', client, { userId: user.id, sessionId: session.id });
+    return { ...this.pair(user, session.id, refreshToken), user: toPublicUser(user) };
+  }
+
+  /** Rotates the refresh token and issues a new access token for the same session. */
+  async refresh(refreshToken: string, client: ClientInfo): Promise<TokenPair> {
+    await this.throttle.consumeRefresh(client);
+    const rotated = await this.sessions.rotate(refreshToken, client);
+    const user = await this.users.findById(rotated.session.userId);
+    if (!user) throw new RefreshTokenError('refresh_invalid');
+    return this.pair(user, rotated.session.id, rotated.refreshToken);
+  }
+
+  /** Ends the session of this refresh token. Idempotent: an unknown token is not an error. */
+  async logout(refreshToken: string, client: ClientInfo): Promise<void> {
+    await this.sessions.revokeByRefreshToken(refreshToken, client);
+  }
+
+  /** Ends every session and, through the tokenVersion bump, every access token of the caller. */
+  async logoutAll(principal: Principal, client: ClientInfo): Promise<void> {
+    const userId = principal.user.id;
+    await this.users.bumpTokenVersion(userId);
+    await this.sessions.revokeAll(userId, 'logout_all');
+    this.securityLog.record('logout_all', client, { userId });
+    this.events.emit('userRevoked', userId);
+  }
+
+  private pair(user: Pick<UserRecord, 'id' | 'tokenVersion'>, sessionId: string, refreshToken: string): TokenPair {
+    const { accessToken, expiresIn } = this.tokens.issueAccessToken(user, sessionId);
+    return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn };
   }
 }

@@ -1,3 +1,4 @@
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import type { Algorithm } from 'jsonwebtoken';
 import { Inject, Service } from 'typedi';
 import type { AppConfig } from '../config/app-config';
@@ -9,29 +10,71 @@ export interface SigningKey {
   kid?: string;
 }
 
+interface VerificationKey {
+  algorithm: Algorithm;
+  /** The HMAC secret, or the public key PEM. */
+  key: string;
+  /** Asymmetric keys only; HS256 tokens carry no kid. */
+  kid?: string;
+}
+
+/** A public JWK as published at /.well-known/jwks.json. */
+export type PublicJwk = JsonWebKey & { kid: string; alg: string; use: 'sig' };
+
 /**
  * The keys tokens are signed and verified with. Verification never lets the token choose its
- * algorithm or key: the algorithm list is pinned here and passed to the verifier.
+ * algorithm or key: the token's kid only selects among configured keys, and its alg must equal
+ * that key's configured algorithm.
+ *
+ * - No JWT_SIGNING_KEYS: HS256 with JWT_SECRET signs and verifies (tokens carry no kid).
+ * - JWT_SIGNING_KEYS: the first key signs (tokens carry its kid); every listed key verifies, so
+ *   a new key can be put first while the previous one still verifies until its tokens expire.
+ *   HS256 still verifies kid-less tokens if JWT_SECRET is set explicitly (migration from HMAC).
  */
 @Service()
 export class JwtKeyRing {
   private readonly signing: SigningKey;
+  private readonly hmac?: VerificationKey;
+  private readonly asymmetric = new Map<string, VerificationKey>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.signing = { algorithm: 'HS256', key: config.jwt.secret };
+    const { signingKeys, secret, secretIsEphemeral } = config.jwt;
+    // An ephemeral secret next to asymmetric keys would verify nothing anyone holds: leave it out.
+    if (signingKeys.length === 0 || !secretIsEphemeral) this.hmac = { algorithm: 'HS256', key: secret };
+    for (const key of signingKeys) this.asymmetric.set(key.kid, { algorithm: key.algorithm, key: key.publicKeyPem, kid: key.kid });
+    const [first] = signingKeys;
+    this.signing = first?.privateKeyPem
+      ? { algorithm: first.algorithm, key: first.privateKeyPem, kid: first.kid }
+      : { algorithm: 'HS256', key: secret };
   }
 
   signingKey(): SigningKey {
     return this.signing;
   }
 
-  /** The only algorithms a token may use. */
+  /** Every algorithm some configured key uses; each key is further pinned in verificationKey(). */
   get algorithms(): Algorithm[] {
-    return [this.signing.algorithm];
+    const all = [...this.asymmetric.values()].map((key) => key.algorithm);
+    if (this.hmac) all.push(this.hmac.algorithm);
+    return [...new Set(all)];
   }
 
-  /** The key that verifies a token with this header, or undefined when none is configured. */
-  verificationKey(_header: { kid?: unknown }): string | undefined {
-    return this.signing.key;
+  /** The key that verifies a token with this header, or undefined when no configured key matches. */
+  verificationKey(header: { kid?: unknown; alg?: unknown }): string | undefined {
+    const candidate =
+      header.kid === undefined ? this.hmac : typeof header.kid === 'string' ? this.asymmetric.get(header.kid) : undefined;
+    // The algorithm belongs to the key, not to the token: HS256 "signed" with a public key dies here.
+    if (!candidate || header.alg !== candidate.algorithm) return undefined;
+    return candidate.key;
+  }
+
+  /** The public halves of the asymmetric keys, for /.well-known/jwks.json; empty with HS256 only. */
+  publicJwks(): PublicJwk[] {
+    return [...this.asymmetric.values()].map((key) => {
+      const { kty, crv, x, y, n, e } = createPublicKey(key.key).export({ format: 'jwk' });
+      // Fields are picked one by one so no private member (d, p, q, ...) can ever be published.
+      const jwk: JsonWebKey = Object.fromEntries(Object.entries({ kty, crv, x, y, n, e }).filter(([, value]) => value !== undefined));
+      return { ...jwk, kid: key.kid as string, alg: key.algorithm, use: 'sig' as const };
+    });
   }
 }

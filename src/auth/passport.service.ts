@@ -2,6 +2,7 @@ import { Passport } from 'passport';
 import { Inject, Service } from 'typedi';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { SessionsService } from '../sessions/sessions.service';
 import { UsersRepository } from '../users/user.repository';
 import { CredentialsService } from './credentials.service';
 import { JwtKeyRing } from './jwt-key-ring';
@@ -31,9 +32,10 @@ export class PassportService {
     keys: JwtKeyRing,
     users: UsersRepository,
     credentials: CredentialsService,
+    sessions: SessionsService,
   ) {
     this.passport.use('local', createLocalStrategy(credentials));
-    this.passport.use('jwt', createJwtStrategy(config, keys, users));
+    this.passport.use('jwt', createJwtStrategy(config, keys, users, sessions));
   }
 
   authenticate<T>(strategy: StrategyName, request: object): Promise<StrategyOutcome<T>> {

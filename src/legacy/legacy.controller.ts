@@ -3,6 +3,7 @@ import { Service } from 'typedi';
 import type { Principal } from '../auth/access-token';
 import { AuthService, type LoginResult } from '../auth/auth.service';
 import { LoginDto } from '../auth/dto/login.dto';
+import { Client, type ClientInfo } from '../common/http/client-info';
 import { CreateUserDto } from '../users/dto/create-user.dto';
 import { toPublicUser, type PublicUser } from '../users/user-record';
 import { UsersService } from '../users/users.service';
@@ -23,16 +24,16 @@ export class LegacyController {
   @Post('/user')
   @HttpCode(201)
   @ContentType('application/json')
-  async register(@Body() input: CreateUserDto): Promise<PublicUser> {
-    return toPublicUser(await this.users.register(input));
+  async register(@Body() input: CreateUserDto, @Client() client: ClientInfo): Promise<PublicUser> {
+    return toPublicUser(await this.users.register(input, client));
   }
 
   /** Same as POST /auth/login, plus `token: "JWT <jwt>"`, the form the article's clients read. */
   @Post('/login')
   @HttpCode(200)
   @ContentType('application/json')
-  async login(@Body() credentials: LoginDto): Promise<LoginResult & { token: string }> {
-    const result = await this.auth.login(credentials);
+  async login(@Body() credentials: LoginDto, @Client() client: ClientInfo): Promise<LoginResult & { token: string }> {
+    const result = await this.auth.login(credentials, client);
     return { ...result, token: `JWT ${result.accessToken}` };
   }
 

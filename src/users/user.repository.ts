@@ -34,6 +34,22 @@ export class UsersRepository {
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
     await UserModel.updateOne({ _id: id }, { $set: { passwordHash } });
   }
+
+  async updateDisplayName(id: string, displayName: string): Promise<UserRecord | undefined> {
+    if (!isValidObjectId(id)) return undefined;
+    const doc = await UserModel.findByIdAndUpdate(id, { $set: { displayName } }, { new: true, runValidators: true }).lean<UserDocument>();
+    return toRecordOrUndefined(doc);
+  }
+
+  /**
+   * Revokes every access token issued so far: $inc is applied by the server, so concurrent bumps
+   * never lose one. Returns the user with the new version.
+   */
+  async bumpTokenVersion(id: string): Promise<UserRecord | undefined> {
+    if (!isValidObjectId(id)) return undefined;
+    const doc = await UserModel.findByIdAndUpdate(id, { $inc: { tokenVersion: 1 } }, { new: true }).lean<UserDocument>();
+    return toRecordOrUndefined(doc);
+  }
 }
 
 export function normaliseEmail(email: string): string {

@@ -1,8 +1,11 @@
 import { Service } from 'typedi';
 import { EmailTakenError } from '../common/errors/auth-errors';
 import { NotFoundError } from '../common/errors/app-error';
+import type { ClientInfo } from '../common/http/client-info';
+import { AuthThrottle } from '../auth/auth-throttle.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import type { CreateUserDto } from './dto/create-user.dto';
+import type { UpdateProfileDto } from './dto/update-profile.dto';
 import { DuplicateEmailError, UsersRepository } from './user.repository';
 import type { UserRecord } from './user-record';
 
@@ -11,9 +14,12 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: AuthThrottle,
   ) {}
 
-  async register(input: CreateUserDto): Promise<UserRecord> {
+  async register(input: CreateUserDto, client: ClientInfo): Promise<UserRecord> {
+    // Per IP, before any work: bulk account creation is the first step of most abuse.
+    await this.throttle.consumeRegistration(client);
     // Checked first so a taken email costs no hashing; the unique index still decides races.
     if (await this.users.findByEmail(input.email)) throw new EmailTakenError();
     const passwordHash = await this.hasher.hash(input.password);
@@ -27,6 +33,12 @@ export class UsersService {
 
   async getById(id: string): Promise<UserRecord> {
     const user = await this.users.findById(id);
+    if (!user) throw new NotFoundError('user_not_found', 'This user does not exist.');
+    return user;
+  }
+
+  async updateProfile(id: string, input: UpdateProfileDto): Promise<UserRecord> {
+    const user = await this.users.updateDisplayName(id, input.displayName);
     if (!user) throw new NotFoundError('user_not_found', 'This user does not exist.');
     return user;
   }

@@ -1,6 +1,7 @@
 import { Strategy as JwtStrategy } from 'passport-jwt';
 import type { AppConfig } from '../../config/app-config';
 import { TokenError } from '../../common/errors/auth-errors';
+import type { SessionsService } from '../../sessions/sessions.service';
 import type { UsersRepository } from '../../users/user.repository';
 import { ACCESS_TOKEN_USE, type AccessTokenClaims, type Principal } from '../access-token';
 import type { JwtKeyRing } from '../jwt-key-ring';
@@ -13,9 +14,10 @@ export interface TokenRequest {
 /**
  * passport-jwt verifies signature, algorithm, issuer, audience and expiry (with the configured
  * clock skew); the callback then checks that this is an access token of a live user whose
- * tokenVersion has not moved on since it was issued.
+ * tokenVersion has not moved on since it was issued, and whose session (sid) is still live, so
+ * logout and DELETE /auth/sessions/:id end that device's access tokens at once.
  */
-export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, users: UsersRepository): JwtStrategy {
+export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, users: UsersRepository, sessions: SessionsService): JwtStrategy {
   return new JwtStrategy(
     {
       jwtFromRequest: (req: TokenRequest) => req.accessToken,
@@ -30,7 +32,7 @@ export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, users: Us
       jsonWebTokenOptions: { clockTolerance: config.jwt.clockSkewSeconds },
     },
     (claims: Partial<AccessTokenClaims>, done: (error: unknown, principal?: Principal | false, info?: unknown) => void) => {
-      toPrincipal(claims, users).then(
+      toPrincipal(claims, users, sessions).then(
         (principal) => done(null, principal),
         (error: unknown) => (error instanceof TokenError ? done(null, false, error) : done(error)),
       );
@@ -38,20 +40,24 @@ export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, users: Us
   );
 }
 
-async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepository): Promise<Principal> {
-  const { sub, jti, exp, ver, token_use } = claims;
+async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepository, sessions: SessionsService): Promise<Principal> {
+  const { sub, jti, exp, ver, token_use, sid } = claims;
   if (token_use !== ACCESS_TOKEN_USE || typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || typeof ver !== 'number') {
     throw new TokenError('token_invalid');
   }
+  if (sid !== undefined && typeof sid !== 'string') throw new TokenError('token_invalid');
   const user = await users.findById(sub);
   if (!user || ver !== user.tokenVersion) throw new TokenError('token_revoked');
-  return { user, token: { id: jti, expiresAt: new Date(exp * 1000) } };
+  // Every token we issue carries sid; one without it can only be revoked through tokenVersion.
+  if (sid !== undefined && !(await sessions.isLive(sid, user.id))) throw new TokenError('token_revoked');
+  return { user, token: { id: jti, expiresAt: new Date(exp * 1000), ...(sid !== undefined ? { sessionId: sid } : {}) } };
 }
 
-function readHeader(rawToken: string): { kid?: unknown } {
+function readHeader(rawToken: string): { kid?: unknown; alg?: unknown } {
   try {
     const [encodedHeader] = rawToken.split('.');
-    return JSON.parse(Buffer.from(encodedHeader ?? '', 'base64url').toString('utf8')) as { kid?: unknown };
+    const header: unknown = JSON.parse(Buffer.from(encodedHeader ?? '', 'base64url').toString('utf8'));
+    return header !== null && typeof header === 'object' ? (header as { kid?: unknown; alg?: unknown }) : {};
   } catch {
     return {};
   }

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy';
+import { IsAcceptablePassword } from '../../auth/validation/acceptable-password.decorator';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const normalisedEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -15,6 +16,7 @@ export class CreateUserDto {
   // The length cap is checked before anything is hashed, so a huge password costs nothing.
   @IsString()
   @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  @IsAcceptablePassword('email')
   password!: string;
 
   @Transform(trimmed)

@@ -1,0 +1,43 @@
+import { Inject, Service } from 'typedi';
+import type { ClientInfo } from '../common/http/client-info';
+import { LOGGER, type Logger } from '../common/logger';
+
+export type SecurityEvent =
+  | 'login_succeeded'
+  | 'login_failed'
+  | 'login_throttled'
+  | 'rate_limited'
+  | 'refresh_reused'
+  | 'session_revoked'
+  | 'logout_all'
+  | 'password_changed'
+  | 'password_change_failed';
+
+/** Fields a security line may carry. There is deliberately no field for a password or a token. */
+export interface SecurityFields {
+  userId?: string;
+  sessionId?: string;
+  /** A short hash of the normalised email, to correlate attempts on unknown accounts without storing emails. */
+  account?: string;
+  scope?: string;
+  reason?: string;
+}
+
+/**
+ * Structured security events (one pino line each, `security: true`) for the SIEM: who, from
+ * where, which request. Callers pass ids only; the logger's redaction is a second line of defence.
+ */
+@Service()
+export class SecurityLog {
+  private readonly log: Logger;
+
+  constructor(@Inject(LOGGER) logger: Logger) {
+    this.log = logger.child({ security: true });
+  }
+
+  record(event: SecurityEvent, client: ClientInfo | undefined, fields: SecurityFields = {}): void {
+    const line = { event, ...fields, requestId: client?.requestId, ip: client?.ip };
+    if (event === 'login_succeeded' || event === 'password_changed' || event === 'logout_all') this.log.info(line, event);
+    else this.log.warn(line, event);
+  }
+}

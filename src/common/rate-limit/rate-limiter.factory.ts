@@ -1,0 +1,52 @@
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { Inject, Service } from 'typedi';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
+import { BackoffLimiter, type BackoffOptions } from './backoff-limiter';
+
+export interface LimiterOptions {
+  /** Unique per purpose ('login-account', 'chat-message', ...): it namespaces the keys. */
+  name: string;
+  points: number;
+  durationSeconds: number;
+}
+
+/**
+ * The one place rate limiters are made (rate-limiter-flexible). In memory by default; in Redis
+ * when REDIS_URL is set, so every instance counts against the same budget. If Redis fails, a
+ * per-instance memory limiter stands in (insuranceLimiter): limits loosen, requests are not lost.
+ */
+@Service()
+export class RateLimiterFactory {
+  private redis?: Redis;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** A fixed-window limiter: `points` per `durationSeconds` per key. */
+  create({ name, points, durationSeconds }: LimiterOptions): RateLimiterAbstract {
+    const options = { keyPrefix: `${this.config.rateLimit.keyPrefix}:${name}`, points, duration: durationSeconds };
+    if (!this.config.redisUrl) return new RateLimiterMemory(options);
+    return new RateLimiterRedis({ ...options, storeClient: this.client(this.config.redisUrl), insuranceLimiter: new RateLimiterMemory(options) });
+  }
+
+  /** Attempts per window, then exponentially growing waits (see BackoffLimiter). */
+  createBackoff(options: BackoffOptions & { name: string }): BackoffLimiter {
+    const attempts = this.create({ name: `${options.name}:attempts`, points: options.maxAttempts, durationSeconds: options.windowSeconds });
+    // Remembers how many times the key was locked, so each new lock lasts twice as long.
+    const strikes = this.create({ name: `${options.name}:strikes`, points: Number.MAX_SAFE_INTEGER, durationSeconds: options.memorySeconds });
+    return new BackoffLimiter(attempts, strikes, options);
+  }
+
+  /** Closes the Redis connection, if one was opened; called when the app closes. */
+  async close(): Promise<void> {
+    await this.redis?.quit();
+    this.redis = undefined;
+  }
+
+  private client(url: string): Redis {
+    // Few retries per command: a dead Redis should hand over to the insurance limiter quickly.
+    this.redis ??= new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+    return this.redis;
+  }
+}

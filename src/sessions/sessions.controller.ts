@@ -1,0 +1,28 @@
+import { Authorized, CurrentUser, Delete, Get, HttpCode, JsonController, OnUndefined, Param } from 'routing-controllers';
+import { Service } from 'typedi';
+import type { Principal } from '../auth/access-token';
+import { Client, type ClientInfo } from '../common/http/client-info';
+import { toPublicSession, type PublicSession } from './session-record';
+import { SessionsService } from './sessions.service';
+
+/** The caller's own sessions (devices): list them, end one. */
+@Service()
+@JsonController('/auth/sessions')
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get()
+  @Authorized()
+  async list(@CurrentUser({ required: true }) principal: Principal): Promise<PublicSession[]> {
+    const sessions = await this.sessions.listActive(principal.user.id);
+    return sessions.map((session) => toPublicSession(session, principal.token.sessionId));
+  }
+
+  @Delete('/:id')
+  @Authorized()
+  @HttpCode(204)
+  @OnUndefined(204)
+  async revoke(@CurrentUser({ required: true }) principal: Principal, @Param('id') id: string, @Client() client: ClientInfo): Promise<void> {
+    await this.sessions.revokeOwn(principal.user.id, id, client);
+  }
+}
