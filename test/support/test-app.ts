@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import supertest from 'supertest';
 type TestAgent = ReturnType<typeof supertest>;
 import { createApp, type App } from '../../src/app';
+import type { Logger } from '../../src/common/logger';
 import type { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
 import { connectDatabase, disconnectDatabase } from '../../src/database/connect-database';
@@ -23,12 +24,12 @@ export interface TestApp {
  * Boots the real app on a random port against the suite's database server, in a database of
  * its own, so test files never see each other's data.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global-setup starts the database)');
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   await connectDatabase(uri, `test_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
-  const app = createApp(config);
+  const app = createApp(config, options.logger);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
 
