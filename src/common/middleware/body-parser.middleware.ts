@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Middleware } from 'koa';
 import koaBodyParser from 'koa-bodyparser';
 import { scan } from 'secure-json-parse';
@@ -14,7 +15,7 @@ const ACCEPTED_TYPES = ['application/json', 'application/*+json', 'application/x
  */
 export function bodyParser(limit: string): Middleware[] {
   const requireAcceptedType: Middleware = async (ctx, next) => {
-    if (typeis.hasBody(ctx.req) && !ctx.is(ACCEPTED_TYPES)) {
+    if (hasContent(ctx.req) && !ctx.is(ACCEPTED_TYPES)) {
       throw new AppError(415, 'unsupported_media_type', 'Send application/json or application/x-www-form-urlencoded.');
     }
     await next();
@@ -32,7 +33,7 @@ export function bodyParser(limit: string): Middleware[] {
 
   const requirePlainObject: Middleware = async (ctx, next) => {
     const body: unknown = ctx.request.body;
-    if (typeis.hasBody(ctx.req)) {
+    if (hasContent(ctx.req)) {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         throw new BadRequestError('malformed_body', 'The request body must be a JSON object.');
       }
@@ -42,6 +43,14 @@ export function bodyParser(limit: string): Middleware[] {
   };
 
   return [requireAcceptedType, parse, requirePlainObject];
+}
+
+/**
+ * A body with bytes in it. `Content-Length: 0` (what fetch and curl send for a bodiless POST such
+ * as /auth/logout-all) is no body at all, so it needs no media type.
+ */
+function hasContent(req: IncomingMessage): boolean {
+  return typeis.hasBody(req) && req.headers['content-length'] !== '0';
 }
 
 function rejectPrototypeKeys(body: object): void {
