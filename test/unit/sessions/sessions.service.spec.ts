@@ -1,0 +1,178 @@
+import type { AppConfig } from '../../../src/config/app-config';
+import { RevocationEvents } from '../../../src/auth/revocation-events';
+import type { SecurityLog } from '../../../src/auth/security-log';
+import { RefreshTokenError } from '../../../src/common/errors/auth-errors';
+import type { ClientInfo } from '../../../src/common/http/client-info';
+import { hashRefreshToken } from '../../../src/sessions/refresh-token';
+import type { NewSession, SessionRepository } from '../../../src/sessions/session.repository';
+import type { SessionRecord } from '../../../src/sessions/session-record';
+import { SessionsService } from '../../../src/sessions/sessions.service';
+import type { SpentRefreshTokenRepository, SpentToken } from '../../../src/sessions/spent-refresh-token.repository';
+
+/** In-memory stand-ins with the repositories' contracts (claim is first-writer-wins). */
+class FakeSessions {
+  readonly rows = new Map<string, SessionRecord>();
+  private next = 0;
+  async create(session: NewSession): Promise<SessionRecord> {
+    const record = { ...session, id: (++this.next).toString(16).padStart(24, '0'), revokedAt: null };
+    this.rows.set(record.id, record);
+    return record;
+  }
+  async findById(id: string) {
+    return this.rows.get(id);
+  }
+  async findByTokenHash(hash: string) {
+    return [...this.rows.values()].find((row) => row.tokenHash === hash);
+  }
+  async rotate(id: string, oldHash: string, change: Partial<SessionRecord>) {
+    const row = this.rows.get(id);
+    if (!row || row.tokenHash !== oldHash) return false;
+    Object.assign(row, change);
+    return true;
+  }
+  async revoke(id: string, _reason: string, userId?: string) {
+    const row = this.rows.get(id);
+    if (!row || row.revokedAt || (userId !== undefined && row.userId !== userId)) return false;
+    row.revokedAt = new Date();
+    return true;
+  }
+  async revokeAllForUser(userId: string, _reason: string, keepId?: string) {
+    for (const row of this.rows.values()) if (row.userId === userId && row.id !== keepId) row.revokedAt ??= new Date();
+  }
+  async listActive(userId: string) {
+    return [...this.rows.values()].filter((row) => row.userId === userId && !row.revokedAt);
+  }
+}
+
+class FakeSpent {
+  readonly rows = new Map<string, SpentToken>();
+  async claim(token: SpentToken) {
+    if (this.rows.has(token.tokenHash)) return false;
+    this.rows.set(token.tokenHash, token);
+    return true;
+  }
+  async find(hash: string) {
+    return this.rows.get(hash);
+  }
+}
+
+const config = { session: { idleTtlSeconds: 3600, absoluteTtlSeconds: 7200, purgeIntervalSeconds: 60 } } as AppConfig;
+const client: ClientInfo = { ip: '203.0.113.9', userAgent: 'UnitTest/1', requestId: 'req-unit-0001' };
+const USER = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+
+describe('SessionsService', () => {
+  let sessions: FakeSessions;
+  let spent: FakeSpent;
+  let events: RevocationEvents;
+  let revoked: [string, string][];
+  let log: { record: jest.Mock };
+  let service: SessionsService;
+
+  beforeEach(() => {
+    sessions = new FakeSessions();
+    spent = new FakeSpent();
+    events = new RevocationEvents();
+    revoked = [];
+    events.on('sessionRevoked', (userId, sessionId) => revoked.push([userId, sessionId]));
+    log = { record: jest.fn() };
+    service = new SessionsService(
+      config,
+      sessions as unknown as SessionRepository,
+      spent as unknown as SpentRefreshTokenRepository,
+      events,
+      log as unknown as SecurityLog,
+    );
+  });
+
+  it('start() stores only the hash, with idle and absolute expiry, user agent and ip', async () => {
+    const before = Date.now();
+    const { session, refreshToken } = await service.start(USER, client);
+    expect(session.tokenHash).toBe(hashRefreshToken(refreshToken));
+    expect(JSON.stringify([...sessions.rows.values()])).not.toContain(refreshToken);
+    expect(session.idleExpiresAt.getTime() - before).toBeGreaterThanOrEqual(3600_000 - 50);
+    expect(session.absoluteExpiresAt.getTime() - before).toBeGreaterThanOrEqual(7200_000 - 50);
+    expect(session).toMatchObject({ userAgent: 'UnitTest/1', ip: '203.0.113.9', userId: USER });
+  });
+
+  it('rotate() spends the token and returns the next one for the same session', async () => {
+    const { session, refreshToken } = await service.start(USER, client);
+    const rotated = await service.rotate(refreshToken, client);
+    expect(rotated.session.id).toBe(session.id);
+    expect(rotated.refreshToken).not.toBe(refreshToken);
+    expect(sessions.rows.get(session.id)!.tokenHash).toBe(hashRefreshToken(rotated.refreshToken));
+    expect(spent.rows.has(hashRefreshToken(refreshToken))).toBe(true);
+  });
+
+  it('never moves the idle expiry past the absolute expiry', async () => {
+    const { session, refreshToken } = await service.start(USER, client);
+    sessions.rows.get(session.id)!.absoluteExpiresAt = new Date(Date.now() + 60_000);
+    const rotated = await service.rotate(refreshToken, client);
+    expect(rotated.session.idleExpiresAt.getTime()).toBeLessThanOrEqual(rotated.session.absoluteExpiresAt.getTime());
+  });
+
+  it('treats a replayed token as theft: refresh_reused, family revoked, sessionRevoked emitted, event logged', async () => {
+    const { session, refreshToken } = await service.start(USER, client);
+    const next = await service.rotate(refreshToken, client);
+    await expect(service.rotate(refreshToken, client)).rejects.toMatchObject({ code: 'refresh_reused' });
+    expect(sessions.rows.get(session.id)!.revokedAt).toBeInstanceOf(Date);
+    expect(revoked).toEqual([[USER, session.id]]);
+    expect(log.record).toHaveBeenCalledWith('refresh_reused', client, { userId: USER, sessionId: session.id });
+    await expect(service.rotate(next.refreshToken, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
+  });
+
+  it('lets only the first of two racing rotations win; the loser revokes the family', async () => {
+    const { session, refreshToken } = await service.start(USER, client);
+    const results = await Promise.allSettled([service.rotate(refreshToken, client), service.rotate(refreshToken, client)]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const loser = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(loser.reason).toBeInstanceOf(RefreshTokenError);
+    expect(revoked).toEqual([[USER, session.id]]);
+  });
+
+  it('refuses malformed, unknown, revoked and expired tokens with the right code', async () => {
+    await expect(service.rotate('eyJhbGciOi.x.y', client)).rejects.toMatchObject({ code: 'refresh_invalid' });
+    await expect(service.rotate({ $ne: null }, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
+    await expect(service.rotate('C'.repeat(43), client)).rejects.toMatchObject({ code: 'refresh_invalid' });
+
+    const revokedOne = await service.start(USER, client);
+    sessions.rows.get(revokedOne.session.id)!.revokedAt = new Date();
+    await expect(service.rotate(revokedOne.refreshToken, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
+
+    const idle = await service.start(USER, client);
+    sessions.rows.get(idle.session.id)!.idleExpiresAt = new Date(Date.now() - 1);
+    await expect(service.rotate(idle.refreshToken, client)).rejects.toMatchObject({ code: 'refresh_expired' });
+    expect(spent.rows.has(hashRefreshToken(idle.refreshToken))).toBe(false);
+  });
+
+  it('revokeByRefreshToken() revokes that session once and emits once; unknown tokens are ignored', async () => {
+    const { session, refreshToken } = await service.start(USER, client);
+    await service.revokeByRefreshToken(refreshToken, client);
+    await service.revokeByRefreshToken(refreshToken, client);
+    await service.revokeByRefreshToken('D'.repeat(43), client);
+    expect(revoked).toEqual([[USER, session.id]]);
+    expect(await service.isLive(session.id, USER)).toBe(false);
+  });
+
+  it("revokeOwn() refuses another user's session with 404 and revokes nothing", async () => {
+    const { session } = await service.start(USER, client);
+    await expect(service.revokeOwn('bbbbbbbbbbbbbbbbbbbbbbbb', session.id, client)).rejects.toMatchObject({ status: 404 });
+    expect(await service.isLive(session.id, USER)).toBe(true);
+    expect(revoked).toEqual([]);
+  });
+
+  it('isLive() is false for another user, a revoked session and an idle-expired one', async () => {
+    const { session } = await service.start(USER, client);
+    expect(await service.isLive(session.id, USER)).toBe(true);
+    expect(await service.isLive(session.id, 'bbbbbbbbbbbbbbbbbbbbbbbb')).toBe(false);
+    sessions.rows.get(session.id)!.idleExpiresAt = new Date(Date.now() - 1);
+    expect(await service.isLive(session.id, USER)).toBe(false);
+  });
+
+  it('revokeAll() keeps only the given session', async () => {
+    const keep = await service.start(USER, client);
+    const other = await service.start(USER, client);
+    await service.revokeAll(USER, 'password_changed', keep.session.id);
+    expect(await service.isLive(keep.session.id, USER)).toBe(true);
+    expect(await service.isLive(other.session.id, USER)).toBe(false);
+  });
+});
