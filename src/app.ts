@@ -40,6 +40,9 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   useValidatorContainer(container, { fallback: true, fallbackOnErrors: true });
 
   const koa = new Koa({ proxy: config.http.trustProxy });
+  // Errors that escape the error middleware (a client that vanished mid-response) go to the log,
+  // not to Koa's default stderr printer.
+  koa.on('error', (error: unknown) => logger.warn({ err: error }, 'koa error outside a response'));
   const checker = container.get(AuthorizationChecker);
   const allowedOrigins = new Set(config.corsOrigins);
 
