@@ -5,18 +5,18 @@ import { useContainer as useValidatorContainer } from 'class-validator';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import { useContainer as useRoutingContainer, useKoaServer } from 'routing-controllers';
-import { Container } from 'typedi';
+import type { ContainerInstance } from 'typedi';
 import { AuthController } from './auth/auth.controller';
 import { AuthorizationChecker } from './auth/authorization-checker';
 import { JwksController } from './auth/jwks.controller';
+import { createAppContainer, disposeAppContainer, perRequestContainer } from './common/app-container';
 import { bodyParser } from './common/middleware/body-parser.middleware';
 import { errorHandler } from './common/middleware/error-handler.middleware';
 import { requestContext } from './common/middleware/request-context.middleware';
-import { createLogger, LOGGER, type Logger } from './common/logger';
+import { createLogger, type Logger } from './common/logger';
 import { RateLimiterFactory } from './common/rate-limit/rate-limiter.factory';
 import { STRICT_VALIDATION } from './common/validation/validator-options';
 import type { AppConfig } from './config/app-config';
-import { APP_CONFIG } from './config/app-config.token';
 import { HealthController } from './health/health.controller';
 import { LegacyController } from './legacy/legacy.controller';
 import { SessionPurger } from './sessions/session-purger';
@@ -28,6 +28,8 @@ export interface App {
   /** Not listening yet: main.ts (or a test) decides where. */
   server: Server;
   logger: Logger;
+  /** This app's services; tests use it to reach a service directly. */
+  container: ContainerInstance;
   close(): Promise<void>;
 }
 
@@ -36,19 +38,22 @@ export interface App {
  * The database connection is the caller's (main.ts or the test harness), so this stays pure wiring.
  */
 export function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): App {
-  // A fresh set of singletons per app, so tests never share state through the container.
-  Container.reset();
-  Container.set(APP_CONFIG, config);
-  Container.set(LOGGER, logger);
-  useRoutingContainer(Container);
-  // class-validator asks the container for its own classes, which typedi 0.10 does not know:
-  // fall back to constructing them itself.
-  useValidatorContainer(Container, { fallback: true, fallbackOnErrors: true });
+  const container = createAppContainer(config, logger);
+  useRoutingContainer(perRequestContainer);
+  // class-validator's own classes are unknown to typedi 0.10: let it construct them itself.
+  useValidatorContainer(container, { fallback: true, fallbackOnErrors: true });
 
   const koa = new Koa({ proxy: config.http.trustProxy });
-  const checker = Container.get(AuthorizationChecker);
+  // Errors that escape the error middleware (a client that vanished mid-response) go to the log,
+  // not to Koa's default stderr printer.
+  koa.on('error', (error: unknown) => logger.warn({ err: error }, 'koa error outside a response'));
+  const checker = container.get(AuthorizationChecker);
   const allowedOrigins = new Set(config.corsOrigins);
 
+  koa.use(async (ctx, next) => {
+    ctx.state.container = container;
+    await next();
+  });
   koa.use(requestContext(logger));
   koa.use(errorHandler());
   koa.use(helmet());
@@ -64,9 +69,10 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
     currentUserChecker: checker.currentPrincipal,
   });
 
-  const purger = Container.get(SessionPurger);
+  // Expired sessions are purged on a timer (no TTL indexes); stopped when the app closes.
+  const purger = container.get(SessionPurger);
   purger.start();
-  const limiters = Container.get(RateLimiterFactory);
+  const limiters = container.get(RateLimiterFactory);
 
   const server = createServer(koa.callback());
   // Slow clients cannot hold a connection (and a worker's memory) open indefinitely.
@@ -77,10 +83,12 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
     koa,
     server,
     logger,
+    container,
     close: async () => {
       purger.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await limiters.close();
+      disposeAppContainer(container);
     },
   };
 }

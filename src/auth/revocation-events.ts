@@ -14,4 +14,9 @@ export interface RevocationEventMap {
  * socket.io adapter).
  */
 @Service()
-export class RevocationEvents extends EventEmitter<RevocationEventMap> {}
+export class RevocationEvents extends EventEmitter<RevocationEventMap> {
+  constructor() {
+    // typedi passes the container as an extra constructor argument; EventEmitter must not take it as options.
+    super();
+  }
+}

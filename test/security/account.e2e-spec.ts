@@ -1,4 +1,3 @@
-import { Container } from 'typedi';
 import { RevocationEvents } from '../../src/auth/revocation-events';
 import { aUser, registerAndLogin, type LoggedIn } from '../fixtures/users';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -9,7 +8,7 @@ describe('security: profile, password change and password policy', () => {
   let revokedUsers: string[];
   beforeAll(async () => {
     t = await startTestApp();
-    Container.get(RevocationEvents).on('userRevoked', (userId) => revokedUsers.push(userId));
+    t.app.container.get(RevocationEvents).on('userRevoked', (userId) => revokedUsers.push(userId));
   });
   afterAll(() => t.close());
   beforeEach(async () => {

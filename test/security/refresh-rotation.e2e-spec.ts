@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { Container } from 'typedi';
 import { RevocationEvents } from '../../src/auth/revocation-events';
 import { SessionModel } from '../../src/sessions/session.model';
 import { registerAndLogin, type LoggedIn } from '../fixtures/users';
@@ -12,8 +11,8 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
   let events: { userRevoked: string[]; sessionRevoked: [string, string][] };
   beforeAll(async () => {
     t = await startTestApp();
-    // The app's own emitter (createApp resets the container, so this is the live instance).
-    const emitter = Container.get(RevocationEvents);
+    // The app's own emitter, from the app's own container.
+    const emitter = t.app.container.get(RevocationEvents);
     emitter.on('userRevoked', (userId) => events.userRevoked.push(userId));
     emitter.on('sessionRevoked', (userId, sessionId) => events.sessionRevoked.push([userId, sessionId]));
   });

@@ -1,4 +1,3 @@
-import { Container } from 'typedi';
 import { SessionPurger } from '../../src/sessions/session-purger';
 import { SessionModel } from '../../src/sessions/session.model';
 import { SpentRefreshTokenModel } from '../../src/sessions/spent-refresh-token.model';
@@ -21,7 +20,7 @@ describe('security: purging expired sessions and spent tokens', () => {
     await SessionModel.updateMany({ userId: expired.id }, { $set: { idleExpiresAt: past } });
     await SpentRefreshTokenModel.updateMany({ userId: expired.id }, { $set: { expiresAt: past } });
 
-    const purged = await Container.get(SessionPurger).purge();
+    const purged = await t.app.container.get(SessionPurger).purge();
 
     expect(purged).toEqual({ sessions: 1, spentTokens: 1 });
     expect(await SessionModel.countDocuments({ userId: live.id })).toBe(1);

@@ -1,0 +1,18 @@
+// @ts-check
+import eslint from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.data/'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    // No consistent-type-imports: with emitDecoratorMetadata, a class used only as a constructor
+    // parameter type is still needed at run time by typedi, and that rule would erase it.
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  prettier,
+);

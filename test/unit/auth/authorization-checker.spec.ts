@@ -1,0 +1,84 @@
+import type { Context } from 'koa';
+import type { Action } from 'routing-controllers';
+import type { Principal } from '../../../src/auth/access-token';
+import { AuthorizationChecker } from '../../../src/auth/authorization-checker';
+import type { PassportService, StrategyOutcome } from '../../../src/auth/passport.service';
+import { TokenError } from '../../../src/common/errors/auth-errors';
+
+const principal = (roles: string[]): Principal => ({
+  user: {
+    id: 'u1',
+    email: 'a@b.test',
+    displayName: 'A',
+    passwordHash: 'x',
+    roles: roles as Principal['user']['roles'],
+    tokenVersion: 0,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  },
+  token: { id: 'jti', expiresAt: new Date(Date.now() + 60_000) },
+});
+
+function checkerSaying(outcome: StrategyOutcome<Principal>): { checker: AuthorizationChecker; requests: object[] } {
+  const requests: object[] = [];
+  const passport = {
+    authenticate: async (_strategy: string, request: object) => {
+      requests.push(request);
+      return outcome;
+    },
+  } as unknown as PassportService;
+  return { checker: new AuthorizationChecker(passport), requests };
+}
+
+function actionWithHeader(authorization?: string): Action {
+  const headers: Record<string, string> = authorization ? { authorization } : {};
+  const context = { state: {}, get: (name: string) => headers[name.toLowerCase()] ?? '' } as unknown as Context;
+  return { request: {}, response: {}, context };
+}
+
+describe('AuthorizationChecker', () => {
+  it('refuses a missing token without asking passport', async () => {
+    const { checker, requests } = checkerSaying({ result: principal(['user']) });
+    await expect(checker.verify(undefined)).rejects.toMatchObject({ code: 'token_missing' });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('hands the raw token to the jwt strategy and returns its principal', async () => {
+    const expected = principal(['user']);
+    const { checker, requests } = checkerSaying({ result: expected });
+    await expect(checker.verify('a.b.c')).resolves.toBe(expected);
+    expect(requests).toEqual([{ accessToken: 'a.b.c' }]);
+  });
+
+  it.each([
+    ['an expired token', Object.assign(new Error('jwt expired'), { name: 'TokenExpiredError' }), 'token_expired'],
+    ['a bad signature', Object.assign(new Error('invalid signature'), { name: 'JsonWebTokenError' }), 'token_invalid'],
+    ['a revoked token', new TokenError('token_revoked'), 'token_revoked'],
+  ])('maps %s to its code', async (_case, reason, code) => {
+    const { checker } = checkerSaying({ reason });
+    await expect(checker.verify('a.b.c')).rejects.toMatchObject({ status: 401, code });
+  });
+
+  it('accepts the Bearer and the article\'s JWT schemes and refuses others as invalid', () => {
+    expect(AuthorizationChecker.tokenFromHeader('Bearer a.b.c')).toBe('a.b.c');
+    expect(AuthorizationChecker.tokenFromHeader('JWT a.b.c')).toBe('a.b.c');
+    expect(AuthorizationChecker.tokenFromHeader(undefined)).toBeUndefined();
+    expect(() => AuthorizationChecker.tokenFromHeader('Basic dXNlcjpwYXNz')).toThrow(TokenError);
+  });
+
+  it('lets @Authorized() through for any user and @Authorized("admin") only for admins', async () => {
+    const { checker: userChecker } = checkerSaying({ result: principal(['user']) });
+    await expect(userChecker.checkAction(actionWithHeader('Bearer a.b.c'), [])).resolves.toBe(true);
+    await expect(userChecker.checkAction(actionWithHeader('Bearer a.b.c'), ['admin'])).resolves.toBe(false);
+    const { checker: adminChecker } = checkerSaying({ result: principal(['user', 'admin']) });
+    await expect(adminChecker.checkAction(actionWithHeader('Bearer a.b.c'), ['admin'])).resolves.toBe(true);
+  });
+
+  it('authenticates a request once and reuses the principal for @CurrentUser', async () => {
+    const { checker, requests } = checkerSaying({ result: principal(['user']) });
+    const action = actionWithHeader('Bearer a.b.c');
+    await checker.checkAction(action, []);
+    await checker.currentPrincipal(action);
+    expect(requests).toHaveLength(1);
+  });
+});
