@@ -61,8 +61,7 @@ export class JwtKeyRing {
 
   /** The key that verifies a token with this header, or undefined when no configured key matches. */
   verificationKey(header: { kid?: unknown; alg?: unknown }): string | undefined {
-    const candidate =
-      header.kid === undefined ? this.hmac : typeof header.kid === 'string' ? this.asymmetric.get(header.kid) : undefined;
+    const candidate = header.kid === undefined ? this.hmac : typeof header.kid === 'string' ? this.asymmetric.get(header.kid) : undefined;
     // The algorithm belongs to the key, not to the token: HS256 "signed" with a public key dies here.
     if (!candidate || header.alg !== candidate.algorithm) return undefined;
     return candidate.key;

@@ -33,7 +33,10 @@ export function parseSigningKeys(
 ): { keys: ConfiguredSigningKey[]; problems: string[] } {
   const keys: ConfiguredSigningKey[] = [];
   const problems: string[] = [];
-  const entries = (spec ?? '').split(/[,\n]/).map((entry) => entry.trim()).filter(Boolean);
+  const entries = (spec ?? '')
+    .split(/[,\n]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   entries.forEach((entry, index) => {
     const [kid = '', algorithm = '', ...rest] = entry.split(':');
     const source = rest.join(':');

@@ -22,7 +22,11 @@ export class SessionsController {
   @Authorized()
   @HttpCode(204)
   @OnUndefined(204)
-  async revoke(@CurrentUser({ required: true }) principal: Principal, @Param('id') id: string, @Client() client: ClientInfo): Promise<void> {
+  async revoke(
+    @CurrentUser({ required: true }) principal: Principal,
+    @Param('id') id: string,
+    @Client() client: ClientInfo,
+  ): Promise<void> {
     await this.sessions.revokeOwn(principal.user.id, id, client);
   }
 }

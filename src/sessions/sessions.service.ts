@@ -62,14 +62,23 @@ export class SessionsService {
     if (session.revokedAt !== null) throw new RefreshTokenError('refresh_invalid');
     if (!isSessionActive(session, now)) throw new RefreshTokenError('refresh_expired');
 
-    const claimed = await this.spent.claim({ tokenHash, sessionId: session.id, userId: session.userId, expiresAt: session.absoluteExpiresAt });
+    const claimed = await this.spent.claim({
+      tokenHash,
+      sessionId: session.id,
+      userId: session.userId,
+      expiresAt: session.absoluteExpiresAt,
+    });
     if (!claimed) {
       // Another request spent this token a moment ago: same rule as a later replay, no grace window.
       await this.revokeFamily(session.userId, session.id, client);
       throw new RefreshTokenError('refresh_reused');
     }
     const refreshToken = generateRefreshToken();
-    const change = { tokenHash: hashRefreshToken(refreshToken), lastUsedAt: now, idleExpiresAt: this.idleExpiry(now, session.absoluteExpiresAt) };
+    const change = {
+      tokenHash: hashRefreshToken(refreshToken),
+      lastUsedAt: now,
+      idleExpiresAt: this.idleExpiry(now, session.absoluteExpiresAt),
+    };
     if (!(await this.sessions.rotate(session.id, tokenHash, change))) throw new RefreshTokenError('refresh_invalid');
     return { session: { ...session, ...change }, refreshToken };
   }

@@ -27,7 +27,11 @@ describe('security: profile, password change and password policy', () => {
 
   it('refuses mass assignment through PATCH /users/me (roles, tokenVersion, email)', async () => {
     for (const extra of [{ roles: ['admin'] }, { tokenVersion: 0 }, { email: 'evil@example.test' }, { passwordHash: 'x' }]) {
-      const res = await t.http.patch('/users/me').set(auth(user.accessToken)).send({ displayName: 'X', ...extra }).expect(400);
+      const res = await t.http
+        .patch('/users/me')
+        .set(auth(user.accessToken))
+        .send({ displayName: 'X', ...extra })
+        .expect(400);
       expect(res.body.code).toBe('validation_failed');
     }
     const me = await t.http.get('/users/me').set(auth(user.accessToken)).expect(200);
@@ -88,14 +92,20 @@ describe('security: profile, password change and password policy', () => {
 
   it('registration refuses a password equal to the email, whatever its case', async () => {
     const input = aUser({ email: 'someone.long@example.test' });
-    const res = await t.http.post('/users').send({ ...input, password: 'SomeOne.Long@Example.TEST' }).expect(400);
+    const res = await t.http
+      .post('/users')
+      .send({ ...input, password: 'SomeOne.Long@Example.TEST' })
+      .expect(400);
     expect(res.body.errors).toEqual([{ field: 'password', messages: [expect.stringContaining('email')] }]);
   });
 
   it('refuses mass assignment at registration (roles, tokenVersion), on /users and legacy /user', async () => {
     for (const path of ['/users', '/user']) {
       for (const extra of [{ roles: ['admin'] }, { tokenVersion: -1 }, { _id: '0123456789abcdef01234567' }]) {
-        const res = await t.http.post(path).send({ ...aUser(), ...extra }).expect(400);
+        const res = await t.http
+          .post(path)
+          .send({ ...aUser(), ...extra })
+          .expect(400);
         expect(res.body.code).toBe('validation_failed');
       }
     }

@@ -6,7 +6,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const VARYING = new Set(['date', 'x-request-id']);
 
 function comparable(res: Response): { status: number; body: unknown; headers: [string, unknown][] } {
-  const headers = Object.entries(res.headers).filter(([name]) => !VARYING.has(name)).sort(([a], [b]) => a.localeCompare(b));
+  const headers = Object.entries(res.headers)
+    .filter(([name]) => !VARYING.has(name))
+    .sort(([a], [b]) => a.localeCompare(b));
   return { status: res.status, body: res.body, headers };
 }
 
@@ -33,7 +35,10 @@ describe('security: account enumeration', () => {
     };
     const known = comparable(await lock(user.email));
     const unknown = comparable(await lock('ghost2@example.test'));
-    const withoutRetryAfter = (c: ReturnType<typeof comparable>) => ({ ...c, headers: c.headers.filter(([name]) => name !== 'retry-after') });
+    const withoutRetryAfter = (c: ReturnType<typeof comparable>) => ({
+      ...c,
+      headers: c.headers.filter(([name]) => name !== 'retry-after'),
+    });
     expect(withoutRetryAfter(unknown)).toEqual(withoutRetryAfter(known));
   });
 });

@@ -19,7 +19,17 @@ describe('security: JWT attacks (HS256)', () => {
   /** Signs exactly these claims (no defaults added), for tokens forgeToken's options cannot express. */
   const signExactly = (claims: Record<string, unknown>) =>
     jwt.sign(
-      { sub: user.id, jti: 'j', iat: now(), exp: now() + 60, iss: t.config.jwt.issuer, aud: t.config.jwt.audience, ver: 0, token_use: 'access', ...claims },
+      {
+        sub: user.id,
+        jti: 'j',
+        iat: now(),
+        exp: now() + 60,
+        iss: t.config.jwt.issuer,
+        aud: t.config.jwt.audience,
+        ver: 0,
+        token_use: 'access',
+        ...claims,
+      },
       t.config.jwt.secret,
       { algorithm: 'HS256' },
     );

@@ -39,7 +39,11 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
 
   it('legacy POST /login returns the same token pair', async () => {
     const res = await t.http.post('/login').send({ email: user.email, password: user.password }).expect(200);
-    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: expect.any(Number), refreshToken: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(res.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: expect.any(Number),
+      refreshToken: expect.stringMatching(/^[\w-]{43}$/),
+    });
     expect(res.body.token).toBe(`JWT ${res.body.accessToken}`);
   });
 
@@ -74,7 +78,10 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
   it('refuses unknown, malformed and operator-shaped refresh tokens with 401 refresh_invalid or 400', async () => {
     expect((await refresh('A'.repeat(43)).expect(401)).body.code).toBe('refresh_invalid');
     expect((await refresh('not a token').expect(401)).body.code).toBe('refresh_invalid');
-    await t.http.post('/auth/refresh').send({ refreshToken: { $ne: null } }).expect(400);
+    await t.http
+      .post('/auth/refresh')
+      .send({ refreshToken: { $ne: null } })
+      .expect(400);
     await t.http.post('/auth/refresh').send({}).expect(400);
   });
 
@@ -82,7 +89,10 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
     await SessionModel.updateMany({}, { $set: { idleExpiresAt: new Date(Date.now() - 1000) } });
     expect((await refresh(user.refreshToken).expect(401)).body.code).toBe('refresh_expired');
     const other = await registerAndLogin(t.http);
-    await SessionModel.updateOne({ tokenHash: createHash('sha256').update(other.refreshToken).digest('hex') }, { $set: { absoluteExpiresAt: new Date(Date.now() - 1000) } });
+    await SessionModel.updateOne(
+      { tokenHash: createHash('sha256').update(other.refreshToken).digest('hex') },
+      { $set: { absoluteExpiresAt: new Date(Date.now() - 1000) } },
+    );
     expect((await refresh(other.refreshToken).expect(401)).body.code).toBe('refresh_expired');
   });
 
@@ -96,7 +106,10 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
   });
 
   it('logout with an unknown token is a harmless 204', async () => {
-    await t.http.post('/auth/logout').send({ refreshToken: 'B'.repeat(43) }).expect(204);
+    await t.http
+      .post('/auth/logout')
+      .send({ refreshToken: 'B'.repeat(43) })
+      .expect(204);
     await callMe(user.accessToken).expect(200);
   });
 

@@ -24,7 +24,11 @@ describe('security: security events are logged, secrets never are', () => {
     await t.http.post('/auth/login').send({ email: user.email, password: 'wrong-guess-1' }).expect(401);
     await t.http.post('/auth/login').send({ email: user.email, password: 'wrong-guess-2' }).expect(401);
     await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(429);
-    const refreshed = await t.http.post('/auth/refresh').set('X-Request-Id', 'trace-refresh-0001').send({ refreshToken: user.refreshToken }).expect(200);
+    const refreshed = await t.http
+      .post('/auth/refresh')
+      .set('X-Request-Id', 'trace-refresh-0001')
+      .send({ refreshToken: user.refreshToken })
+      .expect(200);
     await t.http.post('/auth/refresh').set('X-Request-Id', 'trace-reuse-00001').send({ refreshToken: user.refreshToken }).expect(401);
     const other = await registerAndLogin(t.http);
     const changed = await t.http
@@ -36,7 +40,15 @@ describe('security: security events are logged, secrets never are', () => {
 
     const names = events().map((line) => line.event);
     expect(names).toEqual(
-      expect.arrayContaining(['login_succeeded', 'login_failed', 'login_throttled', 'refresh_reused', 'session_revoked', 'password_changed', 'logout_all']),
+      expect.arrayContaining([
+        'login_succeeded',
+        'login_failed',
+        'login_throttled',
+        'refresh_reused',
+        'session_revoked',
+        'password_changed',
+        'logout_all',
+      ]),
     );
     const reuse = events().find((line) => line.event === 'refresh_reused')!;
     expect(reuse).toMatchObject({ userId: user.id, requestId: 'trace-reuse-00001', sessionId: expect.any(String), ip: expect.any(String) });

@@ -42,7 +42,9 @@ describe('security: session listing and ownership', () => {
     const phone = await loginFrom('Phone/1.0');
     const phoneSession = ((await list(phone.body.accessToken)).body as { id: string; current: boolean }[]).find((s) => s.current)!;
     await t.http.delete(`/auth/sessions/${phoneSession.id}`).set('Authorization', `Bearer ${user.accessToken}`).expect(204);
-    expect((await t.http.get('/users/me').set('Authorization', `Bearer ${phone.body.accessToken}`).expect(401)).body.code).toBe('token_revoked');
+    expect((await t.http.get('/users/me').set('Authorization', `Bearer ${phone.body.accessToken}`).expect(401)).body.code).toBe(
+      'token_revoked',
+    );
     await t.http.post('/auth/refresh').send({ refreshToken: phone.body.refreshToken }).expect(401);
     await t.http.get('/users/me').set('Authorization', `Bearer ${user.accessToken}`).expect(200);
   });

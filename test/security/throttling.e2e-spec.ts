@@ -68,17 +68,18 @@ describe('security: login throttling per account', () => {
 
 describe('security: login throttling per IP, registration and refresh limits', () => {
   let t: TestApp;
-  beforeAll(
-    async () =>
-      (t = await startTestApp({ LOGIN_IP_MAX_FAILURES: '4', REGISTER_RATE_LIMIT: '4', REFRESH_RATE_LIMIT: '2' })),
-  );
+  beforeAll(async () => (t = await startTestApp({ LOGIN_IP_MAX_FAILURES: '4', REGISTER_RATE_LIMIT: '4', REFRESH_RATE_LIMIT: '2' })));
   afterAll(() => t.close());
 
   it('throttles one IP guessing across many accounts, and registration per IP', async () => {
     // Registrations 1-2 of 4.
     const first = await registerAndLogin(t.http);
     const second = await registerAndLogin(t.http);
-    for (let i = 0; i < 4; i += 1) await t.http.post('/auth/login').send({ email: `spray${i}@example.test`, password: 'Summer2026!' }).expect(401);
+    for (let i = 0; i < 4; i += 1)
+      await t.http
+        .post('/auth/login')
+        .send({ email: `spray${i}@example.test`, password: 'Summer2026!' })
+        .expect(401);
     expectThrottled(await t.http.post('/auth/login').send({ email: first.email, password: first.password }), 'login_throttled');
 
     // Refresh: 2 per window per IP.

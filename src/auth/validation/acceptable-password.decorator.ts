@@ -18,7 +18,9 @@ export function IsAcceptablePassword(emailProperty?: string, options?: Validatio
         },
         defaultMessage(args: ValidationArguments): string {
           const value = args.value as unknown;
-          return typeof value === 'string' ? passwordProblems(value, emailOf(args, emailProperty)).join('; ') : 'password is not acceptable';
+          return typeof value === 'string'
+            ? passwordProblems(value, emailOf(args, emailProperty)).join('; ')
+            : 'password is not acceptable';
         },
       },
     });

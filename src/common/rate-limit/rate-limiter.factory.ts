@@ -27,14 +27,22 @@ export class RateLimiterFactory {
   create({ name, points, durationSeconds }: LimiterOptions): RateLimiterAbstract {
     const options = { keyPrefix: `${this.config.rateLimit.keyPrefix}:${name}`, points, duration: durationSeconds };
     if (!this.config.redisUrl) return new RateLimiterMemory(options);
-    return new RateLimiterRedis({ ...options, storeClient: this.client(this.config.redisUrl), insuranceLimiter: new RateLimiterMemory(options) });
+    return new RateLimiterRedis({
+      ...options,
+      storeClient: this.client(this.config.redisUrl),
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
   }
 
   /** Attempts per window, then exponentially growing waits (see BackoffLimiter). */
   createBackoff(options: BackoffOptions & { name: string }): BackoffLimiter {
     const attempts = this.create({ name: `${options.name}:attempts`, points: options.maxAttempts, durationSeconds: options.windowSeconds });
     // Remembers how many times the key was locked, so each new lock lasts twice as long.
-    const strikes = this.create({ name: `${options.name}:strikes`, points: Number.MAX_SAFE_INTEGER, durationSeconds: options.memorySeconds });
+    const strikes = this.create({
+      name: `${options.name}:strikes`,
+      points: Number.MAX_SAFE_INTEGER,
+      durationSeconds: options.memorySeconds,
+    });
     return new BackoffLimiter(attempts, strikes, options);
   }
 

@@ -10,7 +10,10 @@ describe('JWT_SIGNING_KEYS', () => {
 
   it('reads keys from files and from base64, the first private, the others may be public', () => {
     const files: Record<string, string> = { '/keys/k1.pem': key.privateKeyPem };
-    const { keys, problems } = parseSigningKeys(`k1:ES256:/keys/k1.pem, k0:ES256:${b64(anEs256KeyPair('k0').publicKeyPem)}`, (path) => files[path]!);
+    const { keys, problems } = parseSigningKeys(
+      `k1:ES256:/keys/k1.pem, k0:ES256:${b64(anEs256KeyPair('k0').publicKeyPem)}`,
+      (path) => files[path]!,
+    );
     expect(problems).toEqual([]);
     expect(keys.map((k) => [k.kid, k.algorithm, Boolean(k.privateKeyPem)])).toEqual([
       ['k1', 'ES256', true],
@@ -50,6 +53,8 @@ describe('JWT_SIGNING_KEYS', () => {
   });
 
   it('refuses an idle lifetime longer than the absolute one', () => {
-    expect(() => loadConfig({ NODE_ENV: 'test', REFRESH_IDLE_TTL_SECONDS: '7200', REFRESH_ABSOLUTE_TTL_SECONDS: '3600' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'test', REFRESH_IDLE_TTL_SECONDS: '7200', REFRESH_ABSOLUTE_TTL_SECONDS: '3600' })).toThrow(
+      ConfigError,
+    );
   });
 });
