@@ -1,4 +1,4 @@
-import { Get, JsonController } from 'routing-controllers';
+import { Get, Header, JsonController } from 'routing-controllers';
 import { Service } from 'typedi';
 import { JwtKeyRing, type PublicJwk } from './jwt-key-ring';
 
@@ -9,6 +9,8 @@ export class JwksController {
   constructor(private readonly keys: JwtKeyRing) {}
 
   @Get('/jwks.json')
+  // Verifiers may cache briefly; a rotated-in key must still appear within minutes.
+  @Header('Cache-Control', 'public, max-age=300')
   jwks(): { keys: PublicJwk[] } {
     return { keys: this.keys.publicJwks() };
   }

@@ -29,8 +29,8 @@ describe('security: rate limits shared through Redis', () => {
 
   it('counts against one budget from two instances (two factories on the same Redis)', async () => {
     const config = { ...t.config, rateLimit: { ...t.config.rateLimit, keyPrefix: `${prefix}-shared` } };
-    const instanceA = new RateLimiterFactory(config);
-    const instanceB = new RateLimiterFactory(config);
+    const instanceA = new RateLimiterFactory(config, t.app.logger);
+    const instanceB = new RateLimiterFactory(config, t.app.logger);
     try {
       const a = instanceA.create({ name: 'probe', points: 3, durationSeconds: 60 });
       const b = instanceB.create({ name: 'probe', points: 3, durationSeconds: 60 });

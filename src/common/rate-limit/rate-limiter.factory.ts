@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'r
 import { Inject, Service } from 'typedi';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
+import { LOGGER, type Logger } from '../logger';
 import { BackoffLimiter, type BackoffOptions } from './backoff-limiter';
 
 export interface LimiterOptions {
@@ -21,7 +22,10 @@ export interface LimiterOptions {
 export class RateLimiterFactory {
   private redis?: Redis;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   /** A fixed-window limiter: `points` per `durationSeconds` per key. */
   create({ name, points, durationSeconds }: LimiterOptions): RateLimiterAbstract {
@@ -54,7 +58,11 @@ export class RateLimiterFactory {
 
   private client(url: string): Redis {
     // Few retries per command: a dead Redis should hand over to the insurance limiter quickly.
-    this.redis ??= new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+    if (!this.redis) {
+      this.redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+      // Without a listener ioredis prints every reconnect failure to stderr; the limits carry on in memory.
+      this.redis.on('error', (error: Error) => this.logger.warn({ err: error }, 'rate-limit Redis unavailable; using per-instance limits'));
+    }
     return this.redis;
   }
 }
