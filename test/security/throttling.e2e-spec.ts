@@ -60,6 +60,16 @@ describe('security: login throttling per account', () => {
     expectThrottled(await login('NOBODY@example.test ', 'whatever'), 'login_throttled');
   });
 
+  it('throttles wrong current passwords on password change, so a stolen access token is no password oracle', async () => {
+    const change = (currentPassword: string) =>
+      t.http
+        .post('/users/me/password')
+        .set('Authorization', `Bearer ${victim.accessToken}`)
+        .send({ currentPassword, newPassword: 'a brand new passphrase 42' });
+    for (let i = 0; i < 3; i += 1) await change(`guess ${i}`).expect(400);
+    expectThrottled(await change(victim.password), 'login_throttled');
+  });
+
   it('applies the same throttle to the legacy POST /login', async () => {
     await fail(victim.email, 3);
     expectThrottled(await t.http.post('/login').send({ email: victim.email, password: victim.password }), 'login_throttled');
