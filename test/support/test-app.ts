@@ -20,11 +20,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** The app's root logger, e.g. one writing to a stream the test reads (security-log test). */
+  logger?: Logger;
+}
+
 /**
  * Boots the real app on a random port against the suite's database server, in a database of
  * its own, so test files never see each other's data.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global-setup starts the database)');
   const config = loadConfig({ NODE_ENV: 'test', ...env });
