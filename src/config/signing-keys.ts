@@ -33,6 +33,7 @@ export function parseSigningKeys(
 ): { keys: ConfiguredSigningKey[]; problems: string[] } {
   const keys: ConfiguredSigningKey[] = [];
   const problems: string[] = [];
+  const seen = new Set<string>();
   const entries = (spec ?? '')
     .split(/[,\n]/)
     .map((entry) => entry.trim())
@@ -42,7 +43,8 @@ export function parseSigningKeys(
     const source = rest.join(':');
     const where = `JWT_SIGNING_KEYS[${index}]`;
     if (!KID.test(kid)) return problems.push(`${where}: kid must match ${KID.source}`);
-    if (keys.some((key) => key.kid === kid)) return problems.push(`${where}: kid "${kid}" is listed twice`);
+    if (seen.has(kid)) return problems.push(`${where}: kid "${kid}" is listed twice`);
+    seen.add(kid);
     if (!(ASYMMETRIC_ALGORITHMS as readonly string[]).includes(algorithm)) {
       return problems.push(`${where} (${kid}): algorithm must be one of ${ASYMMETRIC_ALGORITHMS.join(', ')}`);
     }

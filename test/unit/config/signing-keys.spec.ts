@@ -39,6 +39,11 @@ describe('JWT_SIGNING_KEYS', () => {
     expect(problems.join('\n')).not.toMatch(/BEGIN|PRIVATE|MII/);
   });
 
+  it('reports a duplicate kid even when the first entry with it was broken', () => {
+    const { problems } = parseSigningKeys(`k1:ES256:base64:AAAA,k1:ES256:${b64(key.privateKeyPem)}`);
+    expect(problems).toEqual([expect.stringContaining('not a PEM'), expect.stringContaining('listed twice')]);
+  });
+
   it('fails the boot with ConfigError', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', JWT_SIGNING_KEYS: 'k1:ES256:base64:AAAA' })).toThrow(ConfigError);
   });
