@@ -23,6 +23,10 @@ export interface AppConfig {
     readonly audience: string;
     readonly clockSkewSeconds: number;
   };
+  readonly chat: {
+    /** Per-socket budget for message:send: `points` messages per `windowSeconds`. */
+    readonly rateLimit: { readonly points: number; readonly windowSeconds: number };
+  };
   readonly argon2: {
     readonly memoryCostKib: number;
     readonly timeCost: number;

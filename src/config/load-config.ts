@@ -76,6 +76,7 @@ function toAppConfig(raw: EnvironmentVariables): AppConfig {
       audience: raw.JWT_AUDIENCE,
       clockSkewSeconds: raw.JWT_CLOCK_SKEW,
     },
+    chat: { rateLimit: { points: raw.CHAT_RATE_LIMIT_POINTS, windowSeconds: raw.CHAT_RATE_LIMIT_WINDOW_SECONDS } },
     argon2: { memoryCostKib: raw.ARGON2_MEMORY_KIB, timeCost: raw.ARGON2_TIME_COST, parallelism: 1 },
   };
 }
