@@ -3,11 +3,14 @@ import { createServer, type Server } from 'node:http';
 import cors from '@koa/cors';
 import { useContainer as useValidatorContainer } from 'class-validator';
 import Koa from 'koa';
+import type { Server as SocketServer } from 'socket.io';
 import helmet from 'koa-helmet';
 import { useContainer as useRoutingContainer, useKoaServer } from 'routing-controllers';
 import { Container } from 'typedi';
 import { AuthController } from './auth/auth.controller';
 import { AuthorizationChecker } from './auth/authorization-checker';
+import { createChatServer } from './chat/chat-server';
+import { RoomsController } from './chat/rooms.controller';
 import { bodyParser } from './common/middleware/body-parser.middleware';
 import { errorHandler } from './common/middleware/error-handler.middleware';
 import { requestContext } from './common/middleware/request-context.middleware';
@@ -23,12 +26,15 @@ export interface App {
   koa: Koa;
   /** Not listening yet: main.ts (or a test) decides where. */
   server: Server;
+  /** socket.io, on the same server and port as Koa. */
+  io: SocketServer;
   logger: Logger;
   close(): Promise<void>;
 }
 
 /**
- * Builds the whole service around one typedi container: Koa with routing-controllers for HTTP.
+ * Builds the whole service around one typedi container: Koa with routing-controllers for HTTP,
+ * socket.io with socket-controllers for chat.
  * The database connection is the caller's (main.ts or the test harness), so this stays pure wiring.
  */
 export function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): App {
@@ -52,7 +58,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   for (const middleware of bodyParser(config.http.bodyLimit)) koa.use(middleware);
 
   useKoaServer(koa, {
-    controllers: [AuthController, UsersController, LegacyController, HealthController],
+    controllers: [AuthController, UsersController, RoomsController, LegacyController, HealthController],
     defaultErrorHandler: false,
     classTransformer: true,
     validation: STRICT_VALIDATION,
@@ -64,13 +70,14 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   // Slow clients cannot hold a connection (and a worker's memory) open indefinitely.
   server.requestTimeout = config.http.requestTimeoutMs;
   server.headersTimeout = Math.min(config.http.requestTimeoutMs, 60_000);
+  const chat = createChatServer(server, config, logger);
 
   return {
     koa,
     server,
+    io: chat.io,
     logger,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    // Closing socket.io closes the HTTP server it is attached to as well.
+    close: () => chat.close(),
   };
 }
