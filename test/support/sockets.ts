@@ -19,17 +19,52 @@ export function disconnectAll(): void {
 
 /** Resolves with the first `event` payload, or rejects after timeoutMs. No sleeps. */
 export function waitForEvent<T = unknown>(socket: Socket, event: string, timeoutMs = 2_000): Promise<T> {
+  return waitForMatch<T>(socket, event, () => true, timeoutMs);
+}
+
+/** Resolves with the first `event` payload that satisfies `matches`, or rejects after timeoutMs. */
+export function waitForMatch<T = unknown>(socket: Socket, event: string, matches: (payload: T) => boolean, timeoutMs = 2_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, onEvent);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for "${event}"`));
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for a matching "${event}"`));
     }, timeoutMs);
     const onEvent = (payload: T) => {
+      if (!matches(payload)) return;
       clearTimeout(timer);
+      socket.off(event, onEvent);
       resolve(payload);
     };
-    socket.once(event, onEvent);
+    socket.on(event, onEvent);
   });
+}
+
+/** Records every `event` payload from now on; `count(n)` waits until n have arrived. */
+export function recordEvents<T = unknown>(socket: Socket, event: string): { events: T[]; count(n: number, timeoutMs?: number): Promise<T[]> } {
+  const events: T[] = [];
+  const waiters = new Set<() => void>();
+  socket.on(event, (payload: T) => {
+    events.push(payload);
+    for (const waiter of waiters) waiter();
+  });
+  return {
+    events,
+    count: (n, timeoutMs = 2_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (events.length < n) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(events.slice(0, n));
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`timed out after ${timeoutMs} ms: ${events.length} of ${n} "${event}" events`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+  };
 }
 
 /**
