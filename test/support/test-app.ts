@@ -19,15 +19,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /**
+   * Boot a second instance on the same database as this one (multi-instance tests). The new
+   * instance's close() then leaves the database to its owner. Pass the same JWT_SECRET to both.
+   */
+  shareDatabaseWith?: TestApp;
+}
+
 /**
  * Boots the real app on a random port against the suite's database server, in a database of
  * its own, so test files never see each other's data.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global-setup starts the database)');
   const config = loadConfig({ NODE_ENV: 'test', ...env });
-  await connectDatabase(uri, `test_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
+  const ownsDatabase = options.shareDatabaseWith === undefined;
+  if (ownsDatabase) await connectDatabase(uri, `test_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
   const app = createApp(config);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
@@ -42,6 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     close: async () => {
       await app.close();
+      if (!ownsDatabase) return;
       await mongoose.connection.dropDatabase();
       await disconnectDatabase();
     },
