@@ -24,12 +24,16 @@ export class SocketAuthMiddleware implements MiddlewareInterface {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  // socket-controllers calls use() without awaiting or catching: nothing may escape from here.
+  // socket-controllers calls use() without awaiting or catching: nothing may escape from here,
+  // or one bad handshake would become an unhandled rejection that takes the process down.
   use(socket: Socket, next: (error?: Error) => void): void {
-    this.authenticate(socket).then(
-      () => next(),
-      (error: unknown) => next(this.refusal(error)),
-    );
+    this.authenticate(socket)
+      .then(
+        () => undefined,
+        (error: unknown) => this.refusal(error),
+      )
+      .then((refusal) => next(refusal))
+      .catch((error: unknown) => this.logger.error({ err: error }, 'socket handshake failed after authentication'));
   }
 
   private async authenticate(socket: Socket): Promise<void> {
