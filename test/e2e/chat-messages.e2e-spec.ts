@@ -105,10 +105,13 @@ describe('chat messages: send, broadcast, idempotency, history', () => {
     await join(alice.socket, 'general');
     for (const text of ['one', 'two', 'three']) await send(alice.socket, 'general', text);
     const { ok: _ok, ...socketPage } = await request<Page>(alice.socket, 'message:history', { room: 'general', limit: 2 });
-    const res = await t.http.get('/rooms/general/messages?limit=2').set('Authorization', `Bearer ${alice.user.accessToken}`).expect(200);
+    const res = await t.http.get('/rooms/general/messages?before=&limit=2').set('Authorization', `Bearer ${alice.user.accessToken}`).expect(200);
     expect(res.body).toEqual(socketPage);
     const next = await t.http.get(`/rooms/general/messages?limit=2&before=${socketPage.nextBefore}`).set('Authorization', `Bearer ${alice.user.accessToken}`).expect(200);
     expect(next.body.messages.map((message: Message) => message.text)).toEqual(['one']);
+    // Empty parameters mean "absent": the default limit and the newest page.
+    const all = await t.http.get('/rooms/general/messages?before=&limit=').set('Authorization', `Bearer ${alice.user.accessToken}`).expect(200);
+    expect(all.body.messages).toHaveLength(3);
   });
 
   it('refuses REST history with 403 not_member, 400 for bad input and 401 without a token', async () => {

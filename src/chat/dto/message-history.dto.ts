@@ -1,10 +1,13 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { HISTORY_MAX_LIMIT } from '../chat.constants';
 import { HISTORY_CURSOR_PATTERN } from '../history-cursor';
 import { RoomDto } from './room.dto';
 
 const CURSOR_MESSAGE = 'before must be a nextBefore value from an earlier page';
+
+// `?before=&limit=` is how clients naturally write "no cursor"; an empty parameter means absent.
+const emptyAsAbsent = ({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => (obj[key] === '' ? undefined : value);
 
 /** Payload of message:history. limit must be a JSON number here; the REST query converts strings. */
 export class MessageHistoryDto extends RoomDto {
@@ -22,13 +25,15 @@ export class MessageHistoryDto extends RoomDto {
 
 /** Query of GET /rooms/:room/messages (the room comes from the path). */
 export class HistoryQueryDto {
+  @Transform(emptyAsAbsent)
   @IsOptional()
   @IsString()
   @Matches(HISTORY_CURSOR_PATTERN, { message: CURSOR_MESSAGE })
   before?: string;
 
-  @IsOptional()
   @Type(() => Number)
+  @Transform(emptyAsAbsent)
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(HISTORY_MAX_LIMIT)
