@@ -6,7 +6,7 @@ import { RoomDto } from './room.dto';
 
 const CURSOR_MESSAGE = 'before must be a nextBefore value from an earlier page';
 
-// `?before=&limit=` is how clients naturally write "no cursor"; an empty parameter means absent.
+// `?before=` is how clients naturally write "no cursor" (an empty limit is refused by routing-controllers).
 const emptyAsAbsent = ({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => (obj[key] === '' ? undefined : value);
 
 /** Payload of message:history. limit must be a JSON number here; the REST query converts strings. */
@@ -31,9 +31,8 @@ export class HistoryQueryDto {
   @Matches(HISTORY_CURSOR_PATTERN, { message: CURSOR_MESSAGE })
   before?: string;
 
-  @Type(() => Number)
-  @Transform(emptyAsAbsent)
   @IsOptional()
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(HISTORY_MAX_LIMIT)
