@@ -5,10 +5,13 @@ import { useContainer as useValidatorContainer } from 'class-validator';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import { useContainer as useRoutingContainer, useKoaServer } from 'routing-controllers';
+import type { Server as SocketServer } from 'socket.io';
 import type { ContainerInstance } from 'typedi';
 import { AuthController } from './auth/auth.controller';
 import { AuthorizationChecker } from './auth/authorization-checker';
 import { JwksController } from './auth/jwks.controller';
+import { createChatServer } from './chat/chat-server';
+import { RoomsController } from './chat/rooms.controller';
 import { createAppContainer, disposeAppContainer, perRequestContainer } from './common/app-container';
 import { bodyParser } from './common/middleware/body-parser.middleware';
 import { errorHandler } from './common/middleware/error-handler.middleware';
@@ -27,6 +30,8 @@ export interface App {
   koa: Koa;
   /** Not listening yet: main.ts (or a test) decides where. */
   server: Server;
+  /** socket.io, on the same server and port as Koa. */
+  io: SocketServer;
   logger: Logger;
   /** This app's services; tests use it to reach a service directly. */
   container: ContainerInstance;
@@ -34,7 +39,8 @@ export interface App {
 }
 
 /**
- * Builds the whole service around one typedi container: Koa with routing-controllers for HTTP.
+ * Builds the whole service around one typedi container: Koa with routing-controllers for HTTP,
+ * socket.io with socket-controllers for chat.
  * The database connection is the caller's (main.ts or the test harness), so this stays pure wiring.
  */
 export function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): App {
@@ -61,7 +67,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   for (const middleware of bodyParser(config.http.bodyLimit)) koa.use(middleware);
 
   useKoaServer(koa, {
-    controllers: [AuthController, SessionsController, JwksController, UsersController, LegacyController, HealthController],
+    controllers: [AuthController, SessionsController, JwksController, UsersController, RoomsController, LegacyController, HealthController],
     defaultErrorHandler: false,
     classTransformer: true,
     validation: STRICT_VALIDATION,
@@ -78,15 +84,18 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   // Slow clients cannot hold a connection (and a worker's memory) open indefinitely.
   server.requestTimeout = config.http.requestTimeoutMs;
   server.headersTimeout = Math.min(config.http.requestTimeoutMs, 60_000);
+  const chat = createChatServer(server, container);
 
   return {
     koa,
     server,
+    io: chat.io,
     logger,
     container,
     close: async () => {
       purger.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Closing socket.io closes the HTTP server it is attached to as well.
+      await chat.close();
       await limiters.close();
       disposeAppContainer(container);
     },

@@ -44,6 +44,10 @@ export interface AppConfig {
     readonly register: { readonly points: number; readonly windowSeconds: number };
     readonly refresh: { readonly points: number; readonly windowSeconds: number };
   };
+  readonly chat: {
+    /** Per-socket budget for message:send: `points` messages per `windowSeconds`. */
+    readonly rateLimit: { readonly points: number; readonly windowSeconds: number };
+  };
   readonly argon2: {
     readonly memoryCostKib: number;
     readonly timeCost: number;

@@ -117,4 +117,11 @@ export class EnvironmentVariables {
 
   @Type(() => Number) @IsInt() @Min(2) @Max(10)
   ARGON2_TIME_COST = 2;
+
+  /** message:send events one socket may emit per window (see CHAT_RATE_LIMIT_WINDOW_SECONDS). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  CHAT_RATE_LIMIT_POINTS = 10;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(3_600)
+  CHAT_RATE_LIMIT_WINDOW_SECONDS = 5;
 }

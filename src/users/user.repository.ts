@@ -1,4 +1,4 @@
-import { isValidObjectId, type Types } from 'mongoose';
+import mongoose, { isValidObjectId, type Types } from 'mongoose';
 import { Service } from 'typedi';
 import { User, UserModel } from './user.model';
 import type { UserRecord } from './user-record';
@@ -25,6 +25,15 @@ export class UsersRepository {
     // A malformed id (from a token or a URL) simply finds nothing, instead of a CastError.
     if (!isValidObjectId(id)) return undefined;
     return toRecordOrUndefined(await UserModel.findById(id).lean<UserDocument>());
+  }
+
+  /** The users among `ids` that exist, in no particular order; malformed ids find nothing. */
+  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    const valid = ids.filter((id) => isValidObjectId(id));
+    if (valid.length === 0) return [];
+    // Trusted: sanitizeFilter would otherwise neutralise this operator; the ids were checked above.
+    const docs = await UserModel.find({ _id: mongoose.trusted({ $in: valid }) }).lean<UserDocument[]>();
+    return docs.map(toRecord);
   }
 
   async findByEmail(email: string): Promise<UserRecord | undefined> {

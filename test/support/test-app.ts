@@ -23,6 +23,11 @@ export interface TestApp {
 export interface TestAppOptions {
   /** The app's root logger, e.g. one writing to a stream the test reads (security-log test). */
   logger?: Logger;
+  /**
+   * Boot a second instance on the same database as this one (multi-instance tests). The new
+   * instance's close() then leaves the database to its owner. Pass the same JWT_SECRET to both.
+   */
+  shareDatabaseWith?: TestApp;
 }
 
 /**
@@ -33,7 +38,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global-setup starts the database)');
   const config = loadConfig({ NODE_ENV: 'test', ...env });
-  await connectDatabase(uri, `test_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
+  const ownsDatabase = options.shareDatabaseWith === undefined;
+  if (ownsDatabase) await connectDatabase(uri, `test_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
   const app = createApp(config, options.logger);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
@@ -48,6 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     },
     close: async () => {
       await app.close();
+      if (!ownsDatabase) return;
       await mongoose.connection.dropDatabase();
       await disconnectDatabase();
     },

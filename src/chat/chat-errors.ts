@@ -1,0 +1,22 @@
+import { ForbiddenError, ValidationFailedError, type FieldError } from '../common/errors/app-error';
+
+/** Sending to or reading a room requires being in it. */
+export class NotMemberError extends ForbiddenError {
+  constructor() {
+    super('not_member', 'Join the room first.');
+  }
+}
+
+/** A socket event whose payload does not match its DTO; HTTP bodies use validation_failed. */
+export class InvalidPayloadError extends ValidationFailedError {
+  constructor(errors: readonly FieldError[]) {
+    super(errors, 'invalid_payload');
+  }
+}
+
+/** auth:refresh may extend a connection's life, never change whose connection it is. */
+export class TokenUserMismatchError extends ForbiddenError {
+  constructor() {
+    super('token_user_mismatch', 'The new token belongs to another user.');
+  }
+}

@@ -1,0 +1,23 @@
+/** Room names clients may use; the pattern also keeps them apart from socket.io's internal rooms. */
+export const ROOM_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+export const ROOM_NAME_MAX_LENGTH = 64;
+
+/** Text length is counted after trimming, in UTF-16 code units (String.prototype.length). */
+export const TEXT_MAX_LENGTH = 2000;
+
+/** Idempotency keys chosen by clients (a UUID fits); printable ASCII without spaces. */
+export const CLIENT_MSG_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
+export const CLIENT_MSG_ID_MAX_LENGTH = 64;
+
+export const HISTORY_DEFAULT_LIMIT = 50;
+export const HISTORY_MAX_LIMIT = 100;
+
+/** An access token is a few hundred bytes; this bounds auth:refresh payloads generously. */
+export const TOKEN_MAX_LENGTH = 4096;
+
+// The largest valid event is message:send. JSON may escape every character as \uXXXX (6 bytes), so
+// the worst valid payload is 6 bytes per character of text, room and clientMsgId, plus the event
+// name, ack id and JSON punctuation (well under 1 KiB). Twice that leaves room for protocol
+// framing; anything larger cannot be a valid event, and socket.io drops the connection that sent it.
+const WORST_CASE_MESSAGE_BYTES = 6 * (TEXT_MAX_LENGTH + ROOM_NAME_MAX_LENGTH + CLIENT_MSG_ID_MAX_LENGTH) + 1024;
+export const SOCKET_MAX_BUFFER_BYTES = Math.max(2 * WORST_CASE_MESSAGE_BYTES, 2 * TOKEN_MAX_LENGTH);

@@ -1,0 +1,98 @@
+import { ConnectedSocket, MessageAck, MessageBody, OnDisconnecting, OnMessage, SocketController } from 'socket-controllers';
+import type { Server, Socket } from 'socket.io';
+import { Inject, Service } from 'typedi';
+import { LOGGER, type Logger } from '../common/logger';
+import { NotMemberError } from './chat-errors';
+import { socketData } from './chat-user';
+import { ChatService } from './chat.service';
+import { MessageHistoryDto } from './dto/message-history.dto';
+import { RoomDto } from './dto/room.dto';
+import { SendMessageDto } from './dto/send-message.dto';
+import { MessageRateLimiter } from './message-rate-limiter';
+import { RoomPresence } from './room-presence';
+import { answer, isAck, toAckError } from './socket-ack';
+import { parsePayload } from './socket-payload';
+import { SOCKET_SERVER } from './socket-server.token';
+import { chatRoom, chatRoomNames } from './socket-rooms';
+
+/**
+ * Rooms, messages and typing over socket.io. Each handler parses its DTO, calls one service and
+ * answers through the ack; see docs/socket-protocol.md. Membership of a room is having joined it
+ * on this connection.
+ */
+@Service()
+@SocketController()
+export class ChatSocketController {
+  constructor(
+    private readonly chat: ChatService,
+    private readonly presence: RoomPresence,
+    private readonly limiter: MessageRateLimiter,
+    @Inject(SOCKET_SERVER) private readonly io: Server,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @OnMessage('room:join')
+  async join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
+    await answer(ack, this.logger, 'room:join', async () => {
+      const { room } = parsePayload(RoomDto, body);
+      await socket.join(chatRoom(room));
+      return { room, members: await this.presence.announce(room) };
+    });
+  }
+
+  @OnMessage('room:leave')
+  async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
+    await answer(ack, this.logger, 'room:leave', async () => {
+      const { room } = parsePayload(RoomDto, body);
+      await socket.leave(chatRoom(room));
+      await this.presence.announce(room);
+      return { room };
+    });
+  }
+
+  @OnMessage('message:send')
+  async send(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
+    await answer(ack, this.logger, 'message:send', async () => {
+      const input = parsePayload(SendMessageDto, body);
+      await this.limiter.consume(socket.id);
+      const { message, created } = await this.chat.send(socketData(socket).user, input, socket.rooms.has(chatRoom(input.room)));
+      // Every socket in the room hears of a new message once, the sender's tabs included; a
+      // repeated clientMsgId only gets its ack.
+      if (created) this.io.to(chatRoom(input.room)).emit('message:new', message);
+      return { message };
+    });
+  }
+
+  @OnMessage('message:history')
+  async history(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
+    await answer(ack, this.logger, 'message:history', async () => {
+      const query = parsePayload(MessageHistoryDto, body);
+      return this.chat.history(query, socket.rooms.has(chatRoom(query.room)));
+    });
+  }
+
+  /** Fire-and-forget (the ack is optional): relayed to the others in the room, never stored. */
+  @OnMessage('typing')
+  typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): void {
+    try {
+      const { room } = parsePayload(RoomDto, body);
+      if (!socket.rooms.has(chatRoom(room))) throw new NotMemberError();
+      socket.to(chatRoom(room)).emit('typing', { room, user: socketData(socket).user });
+      if (isAck(ack)) ack({ ok: true });
+    } catch (error) {
+      if (isAck(ack)) ack({ ok: false, error: toAckError(error, this.logger, 'typing') });
+    }
+  }
+
+  /** The rooms are still known here; once the socket is gone the others learn who is left. */
+  @OnDisconnecting()
+  disconnecting(@ConnectedSocket() socket: Socket): void {
+    const rooms = chatRoomNames(socket.rooms);
+    if (rooms.length === 0) return;
+    socket.once('disconnect', () => {
+      for (const room of rooms) {
+        this.presence.announce(room).catch((error: unknown) => this.logger.warn({ err: error, room }, 'presence update failed'));
+      }
+    });
+  }
+}

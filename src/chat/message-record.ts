@@ -1,0 +1,15 @@
+/** A stored message as the services see it: a plain object, never a mongoose document. */
+export interface MessageRecord {
+  id: string;
+  room: string;
+  authorId: string;
+  text: string;
+  clientMsgId?: string;
+  createdAt: Date;
+}
+
+/** Where a history page starts: strictly older than this (createdAt, id) pair. */
+export interface HistoryPosition {
+  createdAt: Date;
+  id: string;
+}

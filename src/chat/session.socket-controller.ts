@@ -1,0 +1,65 @@
+import { ConnectedSocket, MessageAck, MessageBody, OnConnect, OnDisconnect, OnMessage, SocketController } from 'socket-controllers';
+import type { Socket } from 'socket.io';
+import { Inject, Service } from 'typedi';
+import { AuthorizationChecker } from '../auth/authorization-checker';
+import { LOGGER, type Logger } from '../common/logger';
+import { TokenUserMismatchError } from './chat-errors';
+import { socketData, toChatUser } from './chat-user';
+import { RefreshTokenDto } from './dto/refresh-token.dto';
+import { answer, isAck } from './socket-ack';
+import { parsePayload } from './socket-payload';
+import { sessionRoom, userRoom } from './socket-rooms';
+import { TokenExpiryTimers } from './token-expiry.timers';
+
+/**
+ * The life of an authenticated connection: greeting, token expiry and refresh. The handshake
+ * itself was checked by SocketAuthMiddleware before any of this runs.
+ */
+@Service()
+@SocketController()
+export class SessionSocketController {
+  constructor(
+    private readonly checker: AuthorizationChecker,
+    private readonly expiry: TokenExpiryTimers,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @OnConnect()
+  connected(@ConnectedSocket() socket: Socket): void {
+    const { user, sessionId, tokenExpiresAt } = socketData(socket);
+    // These rooms let revocations reach every connection of a user or a session, on any instance.
+    void socket.join(sessionId ? [userRoom(user.id), sessionRoom(sessionId)] : [userRoom(user.id)]);
+    this.expiry.arm(socket, tokenExpiresAt);
+    socket.emit('authenticated', { user });
+  }
+
+  @OnDisconnect()
+  disconnected(@ConnectedSocket() socket: Socket): void {
+    this.expiry.clear(socket.id);
+  }
+
+  /** A newer access token for the same user pushes the connection's expiry back. */
+  @OnMessage('auth:refresh')
+  async refresh(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
+    await answer(ack, this.logger, 'auth:refresh', async () => {
+      const { token } = parsePayload(RefreshTokenDto, body);
+      const principal = await this.checker.verify(token);
+      const data = socketData(socket);
+      if (principal.user.id !== data.user.id) throw new TokenUserMismatchError();
+      const newSession = principal.token.sessionId;
+      if (data.sessionId && data.sessionId !== newSession) await socket.leave(sessionRoom(data.sessionId));
+      if (newSession) await socket.join(sessionRoom(newSession));
+      socket.data = { user: toChatUser(principal.user), tokenExpiresAt: principal.token.expiresAt.getTime(), ...(newSession ? { sessionId: newSession } : {}) };
+      this.expiry.arm(socket, principal.token.expiresAt.getTime());
+      return { expiresAt: principal.token.expiresAt.toISOString() };
+    });
+  }
+
+  /** The article's demo event, kept for its clients: logged and echoed back to the sender. */
+  @OnMessage('clientEvent')
+  clientEvent(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): void {
+    this.logger.debug({ socketId: socket.id, userId: socketData(socket).user.id }, 'clientEvent received');
+    if (isAck(ack)) ack({ ok: true, echo: body });
+    else socket.emit('serverEvent', { echo: body });
+  }
+}

@@ -1,0 +1,26 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { scan } from 'secure-json-parse';
+import { STRICT_VALIDATION } from '../common/validation/validator-options';
+import { toFieldErrors } from '../common/validation/field-errors';
+import { InvalidPayloadError } from './chat-errors';
+
+/**
+ * Turns a raw socket event argument into a validated DTO, with the same rules as HTTP bodies
+ * (STRICT_VALIDATION), or throws InvalidPayloadError. socket-controllers 0.3.1 validates nothing.
+ */
+export function parsePayload<T extends object>(dto: ClassConstructor<T>, raw: unknown): T {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new InvalidPayloadError([{ field: '', messages: ['the payload must be a JSON object'] }]);
+  }
+  try {
+    // Same guard as the HTTP body parser: a "__proto__" key would reach plainToInstance otherwise.
+    scan(raw, { protoAction: 'error', constructorAction: 'error' });
+  } catch {
+    throw new InvalidPayloadError([{ field: '', messages: ['the payload contains a forbidden key'] }]);
+  }
+  const instance = plainToInstance(dto, raw);
+  const errors = validateSync(instance, STRICT_VALIDATION);
+  if (errors.length > 0) throw new InvalidPayloadError(toFieldErrors(errors));
+  return instance;
+}

@@ -1,0 +1,40 @@
+import type { Server } from 'socket.io';
+import { Inject, Service } from 'typedi';
+import { RevocationEvents } from '../auth/revocation-events';
+import { LOGGER, type Logger } from '../common/logger';
+import { SOCKET_SERVER } from './socket-server.token';
+import { sessionRoom, userRoom } from './socket-rooms';
+
+/**
+ * Disconnects the live sockets of revoked users and sessions. Goes through socket.io rooms, so
+ * with the Redis adapter the sockets are found on every instance.
+ */
+@Service()
+export class SocketRevocationListener {
+  constructor(
+    private readonly events: RevocationEvents,
+    @Inject(SOCKET_SERVER) private readonly io: Server,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  private readonly onUserRevoked = (userId: string): void => {
+    this.logger.info({ userId }, 'disconnecting sockets of a revoked user');
+    this.io.in(userRoom(userId)).disconnectSockets(true);
+  };
+
+  private readonly onSessionRevoked = (userId: string, sessionId: string): void => {
+    this.logger.info({ userId, sessionId }, 'disconnecting sockets of a revoked session');
+    this.io.in(sessionRoom(sessionId)).disconnectSockets(true);
+  };
+
+  /** Called once per app. stop() on close: the RevocationEvents instance may outlive this app. */
+  start(): void {
+    this.events.on('userRevoked', this.onUserRevoked);
+    this.events.on('sessionRevoked', this.onSessionRevoked);
+  }
+
+  stop(): void {
+    this.events.off('userRevoked', this.onUserRevoked);
+    this.events.off('sessionRevoked', this.onSessionRevoked);
+  }
+}

@@ -1,0 +1,100 @@
+import { MessageModel } from '../../src/chat/message.model';
+import { aChatClient, join, send } from '../fixtures/chat';
+import { disconnectAll, request, waitForEvent } from '../support/sockets';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const invalidPayload = { ok: false, error: expect.objectContaining({ code: 'invalid_payload', message: expect.any(String) }) };
+// An object with an own "__proto__" key, as JSON.parse builds it from hostile input.
+const protoPayload = JSON.parse('{"room":"general","__proto__":{"polluted":true}}') as object;
+
+const notObjects = [null, 42, 'general', true, [], [{ room: 'general' }]];
+const badRooms = [{}, { room: { $gt: '' } }, { room: 'General' }, { room: '-x' }, { room: 'a'.repeat(65) }, { room: 'a b' }, { room: 'general', extra: 1 }, protoPayload];
+const badSends = [
+  { room: 'general' },
+  { room: 'general', text: '   ' },
+  { room: 'general', text: 'x'.repeat(2001) },
+  { room: 'general', text: 42 },
+  { room: 'general', text: { $ne: '' } },
+  { room: 'general', text: 'hi', clientMsgId: 'has space' },
+  { room: 'general', text: 'hi', clientMsgId: { $ne: null } },
+  { room: 'general', text: 'hi', author: 'someone-else' },
+];
+const badHistories = [
+  { room: 'general', limit: 0 },
+  { room: 'general', limit: 101 },
+  { room: 'general', limit: '5' },
+  { room: 'general', limit: 1.5 },
+  { room: 'general', before: 'yesterday' },
+  { room: 'general', before: { $gt: '' } },
+];
+
+describe('chat payload validation', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+  beforeEach(() => t.wipe());
+  afterEach(() => disconnectAll());
+
+  it.each([
+    ['room:join', [...notObjects, ...badRooms]],
+    ['room:leave', [...notObjects, ...badRooms]],
+    ['typing', [...notObjects, ...badRooms]],
+    ['message:send', [...notObjects, ...badRooms, ...badSends]],
+    ['message:history', [...notObjects, ...badRooms, ...badHistories]],
+    ['auth:refresh', [...notObjects, {}, { token: 42 }, { token: '' }, { token: { $ne: '' } }, { token: 'x'.repeat(5000) }]],
+  ])('answers every invalid %s payload with invalid_payload', async (event, payloads) => {
+    const { socket } = await aChatClient(t);
+    await join(socket, 'general');
+    for (const payload of payloads) {
+      expect({ payload, ack: await request(socket, event, payload) }).toEqual({ payload, ack: invalidPayload });
+    }
+    expect(await MessageModel.countDocuments({})).toBe(0);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('answers an event with no payload at all with invalid_payload', async () => {
+    const { socket } = await aChatClient(t);
+    expect(await socket.timeout(2_000).emitWithAck('room:join')).toEqual(invalidPayload);
+  });
+
+  it('lists the offending fields, never the rejected values', async () => {
+    const { socket } = await aChatClient(t);
+    const ack = await request(socket, 'room:join', { room: 'SECRET-VALUE', extra: 'ANOTHER-SECRET' });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload', errors: expect.arrayContaining([expect.objectContaining({ field: 'room' })]) } });
+    expect(JSON.stringify(ack)).not.toMatch(/SECRET/);
+  });
+
+  it('drops request events that come without an ack callback', async () => {
+    const { socket } = await aChatClient(t);
+    socket.emit('room:join', { room: 'general' });
+    socket.emit('message:send', { room: 'general', text: 'no ack' });
+    // The next request is handled after the two above; by then neither may have had an effect.
+    expect(await request(socket, 'message:send', { room: 'general', text: 'with ack' })).toMatchObject({ ok: false, error: { code: 'not_member' } });
+    expect(await MessageModel.countDocuments({})).toBe(0);
+  });
+
+  it('survives a flood of malformed and unknown events while other users chat on', async () => {
+    const mallory = await aChatClient(t);
+    const alice = await aChatClient(t);
+    const bob = await aChatClient(t);
+    await join(alice.socket, 'general');
+    await join(bob.socket, 'general');
+    await join(mallory.socket, 'general');
+
+    const events = ['room:join', 'room:leave', 'message:send', 'message:history', 'typing', 'auth:refresh', 'clientEvent', 'no-such-event', 'disconnect_me'];
+    const garbage = [...notObjects, ...badRooms, ...badSends, ...badHistories, undefined];
+    for (let i = 0; i < 600; i += 1) {
+      const event = events[i % events.length]!;
+      const payload = garbage[i % garbage.length];
+      if (i % 2 === 0) mallory.socket.emit(event, payload);
+      else mallory.socket.emit(event, payload, 'not-a-function', () => undefined);
+    }
+
+    const bobHears = waitForEvent<{ text: string }>(bob.socket, 'message:new');
+    await send(alice.socket, 'general', 'still working');
+    expect((await bobHears).text).toBe('still working');
+    await t.http.get('/health').expect(200);
+    expect(await request(mallory.socket, 'message:history', { room: 'general' })).toMatchObject({ ok: true });
+    expect(await MessageModel.countDocuments({})).toBe(1);
+  });
+});

@@ -1,0 +1,72 @@
+import { RevocationEvents } from '../../src/auth/revocation-events';
+import { UserModel } from '../../src/users/user.model';
+import { aChatClient, anotherTab, join } from '../fixtures/chat';
+import { registerAndLogin } from '../fixtures/users';
+import { client, collectEvents, connectAs, disconnectAll, request, tryConnect, waitForEvent } from '../support/sockets';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { forgeToken } from '../support/tokens';
+
+// Tokens forged to live 2 s (exp has one-second resolution, so 1-2 s remain at connect time).
+const SHORT_LIFE_SECONDS = 2;
+
+describe('chat session: token expiry, refresh, revocation', () => {
+  let t: TestApp;
+  // No clock skew, so a token stops working exactly at its exp.
+  beforeAll(async () => (t = await startTestApp({ JWT_CLOCK_SKEW: '0' })));
+  afterAll(() => t.close());
+  beforeEach(() => t.wipe());
+  afterEach(() => disconnectAll());
+
+  it('emits auth:expired and disconnects when the token expires', async () => {
+    const user = await registerAndLogin(t.http);
+    const socket = await connectAs(t.url, forgeToken(t.config, user.id, {}, { expiresIn: SHORT_LIFE_SECONDS }));
+    const disconnected = waitForEvent<string>(socket, 'disconnect', 4_000);
+    expect(await waitForEvent(socket, 'auth:expired', 4_000)).toEqual({ expiredAt: expect.any(String) });
+    expect(await disconnected).toBe('io server disconnect');
+  });
+
+  it('keeps the socket past the old expiry after auth:refresh with a newer token of the same user', async () => {
+    const user = await registerAndLogin(t.http);
+    const shortToken = forgeToken(t.config, user.id, {}, { expiresIn: SHORT_LIFE_SECONDS });
+    const oldExpiry = JSON.parse(Buffer.from(shortToken.split('.')[1]!, 'base64url').toString()).exp * 1000;
+    const socket = await connectAs(t.url, shortToken);
+
+    const ack = await request(socket, 'auth:refresh', { token: user.accessToken });
+    expect(ack).toEqual({ ok: true, expiresAt: expect.any(String) });
+    expect(Date.parse((ack as unknown as { expiresAt: string }).expiresAt)).toBeGreaterThan(oldExpiry + 60_000);
+
+    // Bounded wait past the old expiry: an expiry that did not happen has no event to wait for.
+    expect(await collectEvents(socket, 'auth:expired', oldExpiry - Date.now() + 500)).toEqual([]);
+    expect(socket.connected).toBe(true);
+    await expect(join(socket, 'general')).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses auth:refresh with a token of another user, and with an invalid token', async () => {
+    const alice = await aChatClient(t);
+    const bob = await registerAndLogin(t.http);
+    expect(await request(alice.socket, 'auth:refresh', { token: bob.accessToken })).toEqual({
+      ok: false,
+      error: { code: 'token_user_mismatch', message: expect.any(String) },
+    });
+    const expired = forgeToken(t.config, alice.user.id, {}, { expiresIn: -10 });
+    expect(await request(alice.socket, 'auth:refresh', { token: expired })).toMatchObject({ ok: false, error: { code: 'token_expired' } });
+    expect(await request(alice.socket, 'auth:refresh', { token: 'garbage' })).toMatchObject({ ok: false, error: { code: 'token_invalid' } });
+    expect(alice.socket.connected).toBe(true);
+  });
+
+  it('disconnects every socket of a user when RevocationEvents reports userRevoked, and only those', async () => {
+    const alice = await aChatClient(t);
+    const aliceTab2 = await anotherTab(t, alice);
+    const bob = await aChatClient(t);
+    const gone = [alice.socket, aliceTab2.socket].map((socket) => waitForEvent<string>(socket, 'disconnect'));
+
+    // What logout-all does: bump tokenVersion, then announce it.
+    await UserModel.updateOne({ _id: alice.user.id }, { $inc: { tokenVersion: 1 } });
+    t.app.container.get(RevocationEvents).emit('userRevoked', alice.user.id);
+
+    expect(await Promise.all(gone)).toEqual(['io server disconnect', 'io server disconnect']);
+    await expect(join(bob.socket, 'general')).resolves.toMatchObject({ ok: true });
+    // And the old token cannot simply reconnect.
+    expect(await tryConnect(client(t.url, { auth: { token: alice.user.accessToken } }))).toMatchObject({ connected: false, code: 'token_revoked' });
+  });
+});
