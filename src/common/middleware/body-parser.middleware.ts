@@ -14,7 +14,8 @@ const ACCEPTED_TYPES = ['application/json', 'application/*+json', 'application/x
  */
 export function bodyParser(limit: string): Middleware[] {
   const requireAcceptedType: Middleware = async (ctx, next) => {
-    if (typeis.hasBody(ctx.req) && !ctx.is(ACCEPTED_TYPES)) {
+    // Content-Length: 0 is no body (fetch and superagent send it on a bare POST): nothing to refuse.
+    if (typeis.hasBody(ctx.req) && ctx.request.length !== 0 && !ctx.is(ACCEPTED_TYPES)) {
       throw new AppError(415, 'unsupported_media_type', 'Send application/json or application/x-www-form-urlencoded.');
     }
     await next();
