@@ -65,6 +65,16 @@ describe('errors: one problem+json model for every failure', () => {
     it('returns 404 route_not_found for POST with a JSON body to an unknown path', async () => {
       expectProblem(await t.http.post('/nope').send({ a: 1 }), 404, 'route_not_found');
     });
+
+    it.each([
+      ['DELETE', '/users', 'POST'],
+      ['PUT', '/users/me', 'GET'],
+      ['POST', '/health', 'GET'],
+    ])('returns 405 method_not_allowed for %s %s, with an Allow header', async (method, path, allowed) => {
+      const res = await t.http[method.toLowerCase() as 'delete' | 'put' | 'post'](path);
+      expectProblem(res, 405, 'method_not_allowed');
+      expect(res.headers.allow).toContain(allowed);
+    });
   });
 
   describe('no internals in any error body', () => {
