@@ -38,11 +38,26 @@ export function bodyParser(limit: string): Middleware[] {
         throw new BadRequestError('malformed_body', 'The request body must be a JSON object.');
       }
       rejectPrototypeKeys(body);
+      if (nestedDeeperThan(body, MAX_BODY_DEPTH)) throw new BadRequestError('malformed_body', 'The request body is nested too deeply.');
     }
     await next();
   };
 
   return [requireAcceptedType, parse, requirePlainObject];
+}
+
+// class-transformer recurses once per level: a 100kb body of brackets overflowed the stack (a 500).
+const MAX_BODY_DEPTH = 32;
+
+function nestedDeeperThan(body: object, limit: number): boolean {
+  const pending: [unknown, number][] = [[body, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, depth] = next;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function rejectPrototypeKeys(body: object): void {
