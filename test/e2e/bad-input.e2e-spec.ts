@@ -1,9 +1,25 @@
+import { request } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { UserModel } from '../../src/users/user.model';
 import { aUser } from '../fixtures/users';
 import { expectProblem } from '../support/problem';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const ENDPOINTS = ['/users', '/auth/login'] as const;
+
+/** Sends bytes as they are (superagent would re-encode a Buffer sent as JSON). */
+function rawPost(baseUrl: string, path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${baseUrl}${path}`, { method: 'POST', headers: { ...headers, 'Content-Length': String(body.length) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 describe('hostile and malformed input on POST /users and POST /auth/login', () => {
   let t: TestApp;
@@ -68,6 +84,28 @@ describe('hostile and malformed input on POST /users and POST /auth/login', () =
       const res = await t.http.post(path).send(bodyFor(path, { password: 'p'.repeat(100 * 1024 - 200) }));
       expectProblem(res, 400, 'validation_failed');
     });
+  });
+
+  describe.each(ENDPOINTS)('%s, deeply nested JSON under the body limit', (path) => {
+    it.each([
+      ['40,000 nested arrays as a field', `{"email":${'['.repeat(40_000)}${']'.repeat(40_000)}}`],
+      ['15,000 nested objects', `${'{"a":'.repeat(15_000)}1${'}'.repeat(15_000)}`],
+    ])('returns 400 malformed_body for %s, not 500', async (_label, raw) => {
+      const res = await t.http.post(path).set('Content-Type', 'application/json').send(raw);
+      expectProblem(res, 400, 'malformed_body');
+    });
+  });
+
+  it('applies the body limit to the decompressed size of a gzip body', async () => {
+    const bomb = gzipSync(JSON.stringify({ ...aUser(), displayName: 'x'.repeat(5 * 1024 * 1024) }));
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const res = await rawPost(t.url, '/users', bomb, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    expect(res).toMatchObject({ status: 413, body: { code: 'payload_too_large' } });
+  });
+
+  it('accepts a gzip body that fits the limit once decompressed', async () => {
+    const res = await rawPost(t.url, '/users', gzipSync(JSON.stringify(aUser())), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    expect(res.status).toBe(201);
   });
 
   it('never logs in with an operator object in place of the password', async () => {
