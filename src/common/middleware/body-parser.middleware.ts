@@ -23,6 +23,8 @@ export function bodyParser(limit: string): Middleware[] {
 
   const parse = koaBodyParser({
     enableTypes: ['json', 'form'],
+    // Parse every JSON type requireAcceptedType lets through, not only koa-bodyparser's short list.
+    extendTypes: { json: ['application/*+json'] },
     jsonLimit: limit,
     formLimit: limit,
     strict: true,
