@@ -27,6 +27,11 @@ describe('errors: one problem+json model for every failure', () => {
       expectProblem(res, 413, 'payload_too_large');
     });
 
+    it('parses an application/*+json body (here ld+json) instead of silently dropping it', async () => {
+      const res = await t.http.post('/users').set('Content-Type', 'application/ld+json').send(JSON.stringify(aUser()));
+      expect(res.status).toBe(201);
+    });
+
     it('returns 415 unsupported_media_type for a text/plain body', async () => {
       const res = await t.http.post('/users').set('Content-Type', 'text/plain').send(JSON.stringify(aUser()));
       expectProblem(res, 415, 'unsupported_media_type');
