@@ -100,6 +100,15 @@ describe('POST /users and GET /users/me', () => {
     });
   });
 
+  it('lets exactly one of several concurrent registrations of one email through (the unique index decides)', async () => {
+    const input = aUser();
+    const variants = [input.email, input.email.toUpperCase(), ` ${input.email} `, input.email, input.email];
+    const responses = await Promise.all(variants.map((email) => t.http.post('/users').send({ ...input, email })));
+    expect(responses.map((res) => res.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const res of responses.filter((r) => r.status === 409)) expectProblem(res, 409, 'email_taken');
+    expect(await UserModel.countDocuments()).toBe(1);
+  });
+
   describe('GET /users/me', () => {
     it("returns 200 with the caller's public profile", async () => {
       const other = await registerAndLogin(t.http);
