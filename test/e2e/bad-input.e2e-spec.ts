@@ -108,6 +108,17 @@ describe('hostile and malformed input on POST /users and POST /auth/login', () =
     expect(res.status).toBe(201);
   });
 
+  // KNOWN FAILING: class-transformer silently drops keys that name a member of the DTO's
+  // prototype chain, so whitelist validation never sees them and the request succeeds.
+  describe.each(ENDPOINTS)('%s, unknown fields named like Object.prototype members', (path) => {
+    it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])('refuses the unknown field %s with 400', async (key) => {
+      const raw = `${JSON.stringify(bodyFor(path, {})).slice(0, -1)},"${key}":"x"}`;
+      const res = await t.http.post(path).set('Content-Type', 'application/json').send(raw);
+      expect(res.status).toBe(400);
+      expect(['validation_failed', 'malformed_body']).toContain(res.body.code);
+    });
+  });
+
   it('never logs in with an operator object in place of the password', async () => {
     const res = await t.http.post('/auth/login').send({ email: existing.email, password: { $ne: null } });
     expect(res.status).toBe(400);

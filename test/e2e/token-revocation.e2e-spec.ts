@@ -50,6 +50,11 @@ describe('access tokens: who they belong to, what they are, how they are sent', 
       await expectRefused(forgeToken(t.config, user.id, { ver: undefined }), 'token_invalid');
     });
 
+    it('returns 401 token_invalid for a token that never expires (no exp)', async () => {
+      const { exp: _exp, ...claims } = wellFormedClaims(t.config, user.id);
+      await expectRefused(signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
+    });
+
     it('returns 401 token_invalid for a token without jti', async () => {
       const { jti: _jti, ...claims } = wellFormedClaims(t.config, user.id);
       await expectRefused(signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
