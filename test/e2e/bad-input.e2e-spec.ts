@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { UserModel } from '../../src/users/user.model';
-import { aUser } from '../fixtures/users';
+import { aUser, type UserInput } from '../fixtures/users';
 import { expectProblem } from '../support/problem';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -23,7 +23,7 @@ function rawPost(baseUrl: string, path: string, body: Buffer, headers: Record<st
 
 describe('hostile and malformed input on POST /users and POST /auth/login', () => {
   let t: TestApp;
-  let existing: { email: string; password: string; displayName: string };
+  let existing: UserInput;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
   beforeEach(async () => {
