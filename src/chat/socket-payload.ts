@@ -1,8 +1,8 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { scan } from 'secure-json-parse';
 import { STRICT_VALIDATION } from '../common/validation/validator-options';
 import { toFieldErrors } from '../common/validation/field-errors';
+import { payloadShapeProblem } from '../common/validation/payload-shape';
 import { InvalidPayloadError } from './chat-errors';
 
 /**
@@ -13,11 +13,11 @@ export function parsePayload<T extends object>(dto: ClassConstructor<T>, raw: un
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new InvalidPayloadError([{ field: '', messages: ['the payload must be a JSON object'] }]);
   }
-  try {
-    // Same guard as the HTTP body parser: a "__proto__" key would reach plainToInstance otherwise.
-    scan(raw, { protoAction: 'error', constructorAction: 'error' });
-  } catch {
-    throw new InvalidPayloadError([{ field: '', messages: ['the payload contains a forbidden key'] }]);
+  // Same guard as the HTTP body parser, before plainToInstance can see a "__proto__" key.
+  const problem = payloadShapeProblem(raw);
+  if (problem) {
+    const message = problem === 'forbidden_key' ? 'the payload contains a forbidden key' : 'the payload is nested too deeply';
+    throw new InvalidPayloadError([{ field: '', messages: [message] }]);
   }
   const instance = plainToInstance(dto, raw);
   const errors = validateSync(instance, STRICT_VALIDATION);

@@ -1,16 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import type { Middleware } from 'koa';
 import koaBodyParser from 'koa-bodyparser';
-import { scan } from 'secure-json-parse';
 import typeis from 'type-is';
 import { AppError, BadRequestError } from '../errors/app-error';
+import { payloadShapeProblem } from '../validation/payload-shape';
 
 const ACCEPTED_TYPES = ['application/json', 'application/*+json', 'application/x-www-form-urlencoded'];
 
 /**
  * Parses JSON and urlencoded bodies up to `limit`, and refuses everything else with a clear 4xx:
- * other media types (415), oversized bodies (413), malformed JSON (400), non-object bodies and
- * prototype-pollution keys (400). routing-controllers adds its own parser later; it sees the body
+ * other media types (415), oversized bodies (413), malformed JSON (400), non-object bodies,
+ * prototype-member keys and absurd nesting (400, see payloadShapeProblem). routing-controllers adds its own parser later; it sees the body
  * already parsed and leaves it alone.
  */
 export function bodyParser(limit: string): Middleware[] {
@@ -23,6 +23,8 @@ export function bodyParser(limit: string): Middleware[] {
 
   const parse = koaBodyParser({
     enableTypes: ['json', 'form'],
+    // Parse every JSON type requireAcceptedType lets through, not only koa-bodyparser's short list.
+    extendTypes: { json: ['application/*+json'] },
     jsonLimit: limit,
     formLimit: limit,
     strict: true,
@@ -37,7 +39,9 @@ export function bodyParser(limit: string): Middleware[] {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         throw new BadRequestError('malformed_body', 'The request body must be a JSON object.');
       }
-      rejectPrototypeKeys(body);
+      const problem = payloadShapeProblem(body);
+      if (problem === 'forbidden_key') throw new BadRequestError('malformed_body', 'The request body contains a forbidden key.');
+      if (problem === 'too_deep') throw new BadRequestError('malformed_body', 'The request body is nested too deeply.');
     }
     await next();
   };
@@ -51,14 +55,6 @@ export function bodyParser(limit: string): Middleware[] {
  */
 function hasContent(req: IncomingMessage): boolean {
   return typeis.hasBody(req) && req.headers['content-length'] !== '0';
-}
-
-function rejectPrototypeKeys(body: object): void {
-  try {
-    scan(body, { protoAction: 'error', constructorAction: 'error' });
-  } catch {
-    throw new BadRequestError('malformed_body', 'The request body contains a forbidden key.');
-  }
 }
 
 /** raw-body and co-body errors mention internals; each gets a plain message instead. */

@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import { NotFoundError } from '../errors/app-error';
+import { AppError, NotFoundError } from '../errors/app-error';
 import { toProblem } from '../errors/to-problem';
 import type { Logger } from '../logger';
 
@@ -13,6 +13,8 @@ export function errorHandler(): Middleware {
     try {
       await next();
       if (ctx.status === 404 && ctx.body == null) throw new NotFoundError('route_not_found', 'No route matches this request.');
+      // The router's allowedMethods() answers a known path with another method by a bare 405 (and Allow).
+      if (ctx.status === 405 && ctx.body == null) throw new AppError(405, 'method_not_allowed', 'This method is not allowed on this path.');
     } catch (error) {
       const { problem, headers, expected } = toProblem(error);
       const log: Logger = ctx.state.log;

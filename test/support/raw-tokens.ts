@@ -1,0 +1,27 @@
+import jwt from 'jsonwebtoken';
+import type { AppConfig } from '../../src/config/app-config';
+
+export const nowInSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/**
+ * Signs exactly the given claims (HS256, no defaults added), for the cases forgeToken cannot
+ * express: a missing audience, a non-string subject.
+ */
+export function signExactClaims(payload: Record<string, unknown>, secret: string): string {
+  return jwt.sign(payload, secret, { algorithm: 'HS256', noTimestamp: true });
+}
+
+/** The claims forgeToken would put in a well-formed access token, as a plain object to edit. */
+export function wellFormedClaims(config: AppConfig, userId: string): Record<string, unknown> {
+  const iat = nowInSeconds();
+  return { sub: userId, iat, exp: iat + 60, iss: config.jwt.issuer, aud: config.jwt.audience, jti: 'jti-1', ver: 0, token_use: 'access' };
+}
+
+/** Replaces one part (0 header, 1 payload, 2 signature) of a compact JWT. */
+export function replacePart(token: string, index: 0 | 1 | 2, part: string): string {
+  const parts = token.split('.');
+  parts[index] = part;
+  return parts.join('.');
+}
+
+export const base64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
