@@ -11,7 +11,8 @@ export default tseslint.config(
     // No consistent-type-imports: with emitDecoratorMetadata, a class used only as a constructor
     // parameter type is still needed at run time by typedi, and that rule would erase it.
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Leading underscore: deliberately unused (an omitted field in a destructuring rest, an unused parameter).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   prettier,

@@ -13,11 +13,20 @@ export async function benchAuthenticatedRequest(t: TestApp, samples = 300): Prom
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password, displayName: 'Bench' }),
   });
-  const login = await fetch(`${t.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const login = await fetch(`${t.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
 
   const get = async (path: string, headers: Record<string, string> = {}) => (await fetch(`${t.url}${path}`, { headers })).arrayBuffer();
   const health = await timeEach(samples, () => get('/health'));
   const me = await timeEach(samples, () => get('/users/me', { authorization: `Bearer ${accessToken}` }));
-  return { name: 'GET /users/me (JWT checker + user lookup)', baseline: 'GET /health', medianMs: median(me), baselineMedianMs: median(health) };
+  return {
+    name: 'GET /users/me (JWT checker + user lookup)',
+    baseline: 'GET /health',
+    medianMs: median(me),
+    baselineMedianMs: median(health),
+  };
 }

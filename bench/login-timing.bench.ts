@@ -14,7 +14,9 @@ export async function benchLoginTiming(t: TestApp, samples = 40): Promise<BenchR
   for (let round = 0; round < samples; round += 1) {
     // Distinct emails per round keep per-account throttling out of the measurement.
     known.push(...(await timeEach(1, () => post(t, '/auth/login', { email, password: `wrong password ${round}` }))));
-    unknown.push(...(await timeEach(1, () => post(t, '/auth/login', { email: `nobody-${round}@example.test`, password: 'whatever it is' }))));
+    unknown.push(
+      ...(await timeEach(1, () => post(t, '/auth/login', { email: `nobody-${round}@example.test`, password: 'whatever it is' }))),
+    );
   }
   return {
     name: 'login, known email + wrong password',
@@ -26,7 +28,11 @@ export async function benchLoginTiming(t: TestApp, samples = 40): Promise<BenchR
 }
 
 async function post(t: TestApp, path: string, body: object): Promise<number> {
-  const response = await fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${t.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   await response.arrayBuffer();
   return response.status;
 }

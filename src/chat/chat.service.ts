@@ -45,12 +45,18 @@ export class ChatService {
     if (!isMember) throw new NotMemberError();
     const limit = query.limit ?? HISTORY_DEFAULT_LIMIT;
     // One extra row tells whether an older page exists, so nextBefore is null exactly at the end.
-    const records = await this.messages.findPage(query.room, limit + 1, query.before === undefined ? undefined : decodeCursor(query.before));
+    const records = await this.messages.findPage(
+      query.room,
+      limit + 1,
+      query.before === undefined ? undefined : decodeCursor(query.before),
+    );
     const page = records.slice(0, limit);
     const authors = await this.authorsOf(page.map((record) => record.authorId));
     const last = page[page.length - 1];
     return {
-      messages: page.map((record) => toChatMessage(record, authors.get(record.authorId) ?? { id: record.authorId, displayName: DELETED_USER })),
+      messages: page.map((record) =>
+        toChatMessage(record, authors.get(record.authorId) ?? { id: record.authorId, displayName: DELETED_USER }),
+      ),
       nextBefore: records.length > limit && last ? encodeCursor(last) : null,
     };
   }

@@ -49,7 +49,11 @@ export class SessionSocketController {
       const newSession = principal.token.sessionId;
       if (data.sessionId && data.sessionId !== newSession) await socket.leave(sessionRoom(data.sessionId));
       if (newSession) await socket.join(sessionRoom(newSession));
-      socket.data = { user: toChatUser(principal.user), tokenExpiresAt: principal.token.expiresAt.getTime(), ...(newSession ? { sessionId: newSession } : {}) };
+      socket.data = {
+        user: toChatUser(principal.user),
+        tokenExpiresAt: principal.token.expiresAt.getTime(),
+        ...(newSession ? { sessionId: newSession } : {}),
+      };
       this.expiry.arm(socket, principal.token.expiresAt.getTime());
       return { expiresAt: principal.token.expiresAt.toISOString() };
     });

@@ -75,7 +75,9 @@ function toAppConfig(raw: EnvironmentVariables, signingKeys: ConfiguredSigningKe
     mongodbUri: raw.MONGODB_URI,
     redisUrl: raw.REDIS_URL,
     logLevel: raw.LOG_LEVEL,
-    corsOrigins: raw.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins: raw.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     http: { bodyLimit: raw.BODY_LIMIT, requestTimeoutMs: raw.REQUEST_TIMEOUT_MS, trustProxy: raw.TRUST_PROXY },
     jwt: {
       // Outside production a missing secret gets a random one per process: nothing to commit, nothing to leak.

@@ -29,7 +29,10 @@ describe('auth (HTTP)', () => {
   it('returns 409 for a duplicate email, whatever its case', async () => {
     const input = aUser();
     await t.http.post('/users').send(input).expect(201);
-    const res = await t.http.post('/users').send({ ...input, email: input.email.toUpperCase() }).expect(409);
+    const res = await t.http
+      .post('/users')
+      .send({ ...input, email: input.email.toUpperCase() })
+      .expect(409);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 409, code: 'email_taken' });
   });

@@ -34,7 +34,8 @@ describe('hostile and malformed input on POST /users and POST /auth/login', () =
 
   /** A body for `path` built from the existing user's valid fields, with some replaced. */
   const bodyFor = (path: (typeof ENDPOINTS)[number], replaced: Record<string, unknown>) => {
-    const valid = path === '/users' ? { ...aUser(), email: `new-${existing.email}` } : { email: existing.email, password: existing.password };
+    const valid =
+      path === '/users' ? { ...aUser(), email: `new-${existing.email}` } : { email: existing.email, password: existing.password };
     return { ...valid, ...replaced };
   };
 
@@ -59,12 +60,21 @@ describe('hostile and malformed input on POST /users and POST /auth/login', () =
     });
 
     it.each([
-      ['a top-level __proto__ key', (body: object) => `${JSON.stringify(body).slice(0, -1)},"__proto__":{"isAdmin":true,"roles":["admin"]}}`],
+      [
+        'a top-level __proto__ key',
+        (body: object) => `${JSON.stringify(body).slice(0, -1)},"__proto__":{"isAdmin":true,"roles":["admin"]}}`,
+      ],
       ['a nested __proto__ key', (body: object) => `${JSON.stringify(body).slice(0, -1)},"profile":{"__proto__":{"isAdmin":true}}}`],
-      ['a constructor.prototype key', (body: object) => `${JSON.stringify(body).slice(0, -1)},"constructor":{"prototype":{"isAdmin":true}}}`],
+      [
+        'a constructor.prototype key',
+        (body: object) => `${JSON.stringify(body).slice(0, -1)},"constructor":{"prototype":{"isAdmin":true}}}`,
+      ],
     ])('returns 400 malformed_body for %s and pollutes nothing', async (_label, raw) => {
       // Refused by the body parser itself, before validation could be fooled by an inherited property.
-      const res = await t.http.post(path).set('Content-Type', 'application/json').send(raw(bodyFor(path, {})));
+      const res = await t.http
+        .post(path)
+        .set('Content-Type', 'application/json')
+        .send(raw(bodyFor(path, {})));
       expectProblem(res, 400, 'malformed_body');
       expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
       expect(await UserModel.countDocuments({ roles: 'admin' })).toBe(0);
@@ -104,7 +114,10 @@ describe('hostile and malformed input on POST /users and POST /auth/login', () =
   });
 
   it('accepts a gzip body that fits the limit once decompressed', async () => {
-    const res = await rawPost(t.url, '/users', gzipSync(JSON.stringify(aUser())), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    const res = await rawPost(t.url, '/users', gzipSync(JSON.stringify(aUser())), {
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+    });
     expect(res.status).toBe(201);
   });
 
@@ -137,8 +150,14 @@ describe('hostile and malformed input on POST /users and POST /auth/login', () =
   });
 
   it('stores no user from any refused registration', async () => {
-    await t.http.post('/users').send({ ...aUser(), email: { $gt: '' } }).expect(400);
-    await t.http.post('/users').send({ ...aUser(), password: 'p'.repeat(129) }).expect(400);
+    await t.http
+      .post('/users')
+      .send({ ...aUser(), email: { $gt: '' } })
+      .expect(400);
+    await t.http
+      .post('/users')
+      .send({ ...aUser(), password: 'p'.repeat(129) })
+      .expect(400);
     expect(await UserModel.countDocuments()).toBe(1);
   });
 });

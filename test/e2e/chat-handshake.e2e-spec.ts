@@ -49,7 +49,11 @@ describe('chat handshake authentication', () => {
 
   it.each([
     ['malformed', () => 'not.a.jwt', 'token_invalid'],
-    ['signed with another secret', () => forgeToken(t.config, alice.id, {}, {}, 'another-secret-another-secret-another-secret'), 'token_invalid'],
+    [
+      'signed with another secret',
+      () => forgeToken(t.config, alice.id, {}, {}, 'another-secret-another-secret-another-secret'),
+      'token_invalid',
+    ],
     ['unsigned (alg none)', () => unsignedToken(t.config, alice.id), 'token_invalid'],
     ['expired', () => forgeToken(t.config, alice.id, {}, { expiresIn: -120 }), 'token_expired'],
     ['from another issuer', () => forgeToken(t.config, alice.id, {}, { issuer: 'someone-else' }), 'token_invalid'],
@@ -73,7 +77,9 @@ describe('chat handshake authentication', () => {
   });
 
   it('accepts a handshake from an Origin in CORS_ORIGINS', async () => {
-    const outcome = await tryConnect(client(t.url, { auth: { token: alice.accessToken }, extraHeaders: { Origin: 'http://allowed.test' } }));
+    const outcome = await tryConnect(
+      client(t.url, { auth: { token: alice.accessToken }, extraHeaders: { Origin: 'http://allowed.test' } }),
+    );
     expect(outcome).toEqual({ connected: true });
   });
 });

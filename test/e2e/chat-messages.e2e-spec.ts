@@ -14,7 +14,7 @@ describe('chat messages: send, broadcast, idempotency, history', () => {
   beforeEach(() => t.wipe());
   afterEach(() => disconnectAll());
 
-  it('stores a message, acks it, and broadcasts it to every socket in the room, the sender\'s other tabs too', async () => {
+  it("stores a message, acks it, and broadcasts it to every socket in the room, the sender's other tabs too", async () => {
     const alice = await aChatClient(t);
     const aliceTab2 = await anotherTab(t, alice);
     const bob = await aChatClient(t);
@@ -72,7 +72,13 @@ describe('chat messages: send, broadcast, idempotency, history', () => {
     await join(alice.socket, 'general');
     const sameInstant = new Date('2026-01-01T00:00:00.000Z');
     await MessageModel.insertMany(
-      Array.from({ length: 5 }, (_, i) => ({ room: 'general', author: new Types.ObjectId(alice.user.id), text: `old ${i}`, dedupeKey: `s:${i}`, createdAt: sameInstant })),
+      Array.from({ length: 5 }, (_, i) => ({
+        room: 'general',
+        author: new Types.ObjectId(alice.user.id),
+        text: `old ${i}`,
+        dedupeKey: `s:${i}`,
+        createdAt: sameInstant,
+      })),
     );
     expect(await MessageModel.countDocuments({ createdAt: sameInstant })).toBe(5);
     const recent = [await send(alice.socket, 'general', 'new 1'), await send(alice.socket, 'general', 'new 2')];
@@ -105,9 +111,15 @@ describe('chat messages: send, broadcast, idempotency, history', () => {
     await join(alice.socket, 'general');
     for (const text of ['one', 'two', 'three']) await send(alice.socket, 'general', text);
     const { ok: _ok, ...socketPage } = await request<Page>(alice.socket, 'message:history', { room: 'general', limit: 2 });
-    const res = await t.http.get('/rooms/general/messages?before=&limit=2').set('Authorization', `Bearer ${alice.user.accessToken}`).expect(200);
+    const res = await t.http
+      .get('/rooms/general/messages?before=&limit=2')
+      .set('Authorization', `Bearer ${alice.user.accessToken}`)
+      .expect(200);
     expect(res.body).toEqual(socketPage);
-    const next = await t.http.get(`/rooms/general/messages?limit=2&before=${socketPage.nextBefore}`).set('Authorization', `Bearer ${alice.user.accessToken}`).expect(200);
+    const next = await t.http
+      .get(`/rooms/general/messages?limit=2&before=${socketPage.nextBefore}`)
+      .set('Authorization', `Bearer ${alice.user.accessToken}`)
+      .expect(200);
     expect(next.body.messages.map((message: Message) => message.text)).toEqual(['one']);
     // An empty before means "absent": the newest page.
     const all = await t.http.get('/rooms/general/messages?before=').set('Authorization', `Bearer ${alice.user.accessToken}`).expect(200);
@@ -119,9 +131,20 @@ describe('chat messages: send, broadcast, idempotency, history', () => {
     const auth = `Bearer ${alice.user.accessToken}`;
     const notMember = await t.http.get('/rooms/general/messages').set('Authorization', auth).expect(403);
     expect(notMember.body).toMatchObject({ code: 'not_member' });
-    for (const path of ['/rooms/General!/messages', '/rooms/general/messages?limit=0', '/rooms/general/messages?limit=', '/rooms/general/messages?limit=101', '/rooms/general/messages?before=x', '/rooms/general/messages?x=1']) {
+    for (const path of [
+      '/rooms/General!/messages',
+      '/rooms/general/messages?limit=0',
+      '/rooms/general/messages?limit=',
+      '/rooms/general/messages?limit=101',
+      '/rooms/general/messages?before=x',
+      '/rooms/general/messages?x=1',
+    ]) {
       const res = await t.http.get(path).set('Authorization', auth);
-      expect({ path, status: res.status, type: res.headers['content-type'] }).toEqual({ path, status: 400, type: expect.stringMatching(/application\/problem\+json/) });
+      expect({ path, status: res.status, type: res.headers['content-type'] }).toEqual({
+        path,
+        status: 400,
+        type: expect.stringMatching(/application\/problem\+json/),
+      });
     }
     await t.http.get('/rooms/general/messages').expect(401);
   });

@@ -8,7 +8,16 @@ const invalidPayload = { ok: false, error: expect.objectContaining({ code: 'inva
 const protoPayload = JSON.parse('{"room":"general","__proto__":{"polluted":true}}') as object;
 
 const notObjects = [null, 42, 'general', true, [], [{ room: 'general' }]];
-const badRooms = [{}, { room: { $gt: '' } }, { room: 'General' }, { room: '-x' }, { room: 'a'.repeat(65) }, { room: 'a b' }, { room: 'general', extra: 1 }, protoPayload];
+const badRooms = [
+  {},
+  { room: { $gt: '' } },
+  { room: 'General' },
+  { room: '-x' },
+  { room: 'a'.repeat(65) },
+  { room: 'a b' },
+  { room: 'general', extra: 1 },
+  protoPayload,
+];
 const badSends = [
   { room: 'general' },
   { room: 'general', text: '   ' },
@@ -60,7 +69,10 @@ describe('chat payload validation', () => {
   it('lists the offending fields, never the rejected values', async () => {
     const { socket } = await aChatClient(t);
     const ack = await request(socket, 'room:join', { room: 'SECRET-VALUE', extra: 'ANOTHER-SECRET' });
-    expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload', errors: expect.arrayContaining([expect.objectContaining({ field: 'room' })]) } });
+    expect(ack).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', errors: expect.arrayContaining([expect.objectContaining({ field: 'room' })]) },
+    });
     expect(JSON.stringify(ack)).not.toMatch(/SECRET/);
   });
 
@@ -69,7 +81,10 @@ describe('chat payload validation', () => {
     socket.emit('room:join', { room: 'general' });
     socket.emit('message:send', { room: 'general', text: 'no ack' });
     // The next request is handled after the two above; by then neither may have had an effect.
-    expect(await request(socket, 'message:send', { room: 'general', text: 'with ack' })).toMatchObject({ ok: false, error: { code: 'not_member' } });
+    expect(await request(socket, 'message:send', { room: 'general', text: 'with ack' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_member' },
+    });
     expect(await MessageModel.countDocuments({})).toBe(0);
   });
 
@@ -81,7 +96,17 @@ describe('chat payload validation', () => {
     await join(bob.socket, 'general');
     await join(mallory.socket, 'general');
 
-    const events = ['room:join', 'room:leave', 'message:send', 'message:history', 'typing', 'auth:refresh', 'clientEvent', 'no-such-event', 'disconnect_me'];
+    const events = [
+      'room:join',
+      'room:leave',
+      'message:send',
+      'message:history',
+      'typing',
+      'auth:refresh',
+      'clientEvent',
+      'no-such-event',
+      'disconnect_me',
+    ];
     const garbage = [...notObjects, ...badRooms, ...badSends, ...badHistories, undefined];
     for (let i = 0; i < 600; i += 1) {
       const event = events[i % events.length]!;

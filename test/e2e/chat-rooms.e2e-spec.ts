@@ -19,10 +19,12 @@ describe('chat rooms: join, presence, typing', () => {
     const alicePresence = waitForEvent<Presence>(alice.socket, 'presence');
     const ack = await join(bob.socket, 'general');
     expect(ack.room).toBe('general');
-    expect(ack.members).toEqual(expect.arrayContaining([
-      { id: alice.user.id, displayName: alice.user.displayName },
-      { id: bob.user.id, displayName: bob.user.displayName },
-    ]));
+    expect(ack.members).toEqual(
+      expect.arrayContaining([
+        { id: alice.user.id, displayName: alice.user.displayName },
+        { id: bob.user.id, displayName: bob.user.displayName },
+      ]),
+    );
     expect(ids(await alicePresence)).toEqual([alice.user.id, bob.user.id].sort());
   });
 

@@ -50,7 +50,10 @@ describe('chat session: token expiry, refresh, revocation', () => {
     });
     const expired = forgeToken(t.config, alice.user.id, {}, { expiresIn: -10 });
     expect(await request(alice.socket, 'auth:refresh', { token: expired })).toMatchObject({ ok: false, error: { code: 'token_expired' } });
-    expect(await request(alice.socket, 'auth:refresh', { token: 'garbage' })).toMatchObject({ ok: false, error: { code: 'token_invalid' } });
+    expect(await request(alice.socket, 'auth:refresh', { token: 'garbage' })).toMatchObject({
+      ok: false,
+      error: { code: 'token_invalid' },
+    });
     expect(alice.socket.connected).toBe(true);
   });
 
@@ -67,6 +70,9 @@ describe('chat session: token expiry, refresh, revocation', () => {
     expect(await Promise.all(gone)).toEqual(['io server disconnect', 'io server disconnect']);
     await expect(join(bob.socket, 'general')).resolves.toMatchObject({ ok: true });
     // And the old token cannot simply reconnect.
-    expect(await tryConnect(client(t.url, { auth: { token: alice.user.accessToken } }))).toMatchObject({ connected: false, code: 'token_revoked' });
+    expect(await tryConnect(client(t.url, { auth: { token: alice.user.accessToken } }))).toMatchObject({
+      connected: false,
+      code: 'token_revoked',
+    });
   });
 });

@@ -23,7 +23,10 @@ describe('errors: one problem+json model for every failure', () => {
     });
 
     it('returns 413 payload_too_large for a urlencoded body over the limit', async () => {
-      const res = await t.http.post('/users').type('form').send(`displayName=${'x'.repeat(101 * 1024)}`);
+      const res = await t.http
+        .post('/users')
+        .type('form')
+        .send(`displayName=${'x'.repeat(101 * 1024)}`);
       expectProblem(res, 413, 'payload_too_large');
     });
 

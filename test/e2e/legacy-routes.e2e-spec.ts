@@ -85,7 +85,10 @@ describe("the article's paths: POST /user, POST /login, GET /custom", () => {
       const input = aUser({ displayName: 'Alan' });
       await t.http.post('/user').send(input).expect(201);
       const { body } = await t.http.post('/login').send({ email: input.email, password: input.password }).expect(200);
-      const res = await t.http.get('/custom').set('Authorization', body.token as string).expect(200);
+      const res = await t.http
+        .get('/custom')
+        .set('Authorization', body.token as string)
+        .expect(200);
       expect(res.text).toBe('hello Alan');
     });
 

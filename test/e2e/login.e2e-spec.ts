@@ -48,7 +48,10 @@ describe('POST /auth/login', () => {
     ['surrounding spaces', (email: string) => `  ${email}  `],
   ])('finds the account whatever the email case or spacing (%s)', async (_label, variant) => {
     const user = await registered();
-    const res = await t.http.post('/auth/login').send({ email: variant(user.email), password: user.password }).expect(200);
+    const res = await t.http
+      .post('/auth/login')
+      .send({ email: variant(user.email), password: user.password })
+      .expect(200);
     expect(res.body.user.id).toBe(user.id);
   });
 

@@ -61,7 +61,11 @@ describe('access tokens: issuing and cryptographic verification', () => {
     });
 
     it('returns 401 token_invalid when the payload was changed after signing', async () => {
-      const tampered = replacePart(user.accessToken, 1, base64url({ ...(jwt.decode(user.accessToken) as object), ver: 1, roles: ['admin'] }));
+      const tampered = replacePart(
+        user.accessToken,
+        1,
+        base64url({ ...(jwt.decode(user.accessToken) as object), ver: 1, roles: ['admin'] }),
+      );
       await expectRefused(tampered, 'token_invalid');
     });
 

@@ -34,18 +34,30 @@ describe('POST /users and GET /users/me', () => {
     });
 
     it('trims the display name', async () => {
-      const res = await t.http.post('/users').send(aUser({ displayName: '  Ada  ' })).expect(201);
+      const res = await t.http
+        .post('/users')
+        .send(aUser({ displayName: '  Ada  ' }))
+        .expect(201);
       expect(res.body.displayName).toBe('Ada');
     });
 
     it('measures the display name after trimming: 64 characters inside spaces are accepted', async () => {
-      const res = await t.http.post('/users').send(aUser({ displayName: `  ${'D'.repeat(64)}  ` })).expect(201);
+      const res = await t.http
+        .post('/users')
+        .send(aUser({ displayName: `  ${'D'.repeat(64)}  ` }))
+        .expect(201);
       expect(res.body.displayName).toBe('D'.repeat(64));
     });
 
     it('accepts the boundary lengths: displayName 1 and 64, password 8 and 128', async () => {
-      await t.http.post('/users').send(aUser({ displayName: 'A', password: 'p'.repeat(8) })).expect(201);
-      await t.http.post('/users').send(aUser({ displayName: 'D'.repeat(64), password: 'p'.repeat(128) })).expect(201);
+      await t.http
+        .post('/users')
+        .send(aUser({ displayName: 'A', password: 'p'.repeat(8) }))
+        .expect(201);
+      await t.http
+        .post('/users')
+        .send(aUser({ displayName: 'D'.repeat(64), password: 'p'.repeat(128) }))
+        .expect(201);
     });
 
     it.each([

@@ -40,7 +40,10 @@ export function waitForMatch<T = unknown>(socket: Socket, event: string, matches
 }
 
 /** Records every `event` payload from now on; `count(n)` waits until n have arrived. */
-export function recordEvents<T = unknown>(socket: Socket, event: string): { events: T[]; count(n: number, timeoutMs?: number): Promise<T[]> } {
+export function recordEvents<T = unknown>(
+  socket: Socket,
+  event: string,
+): { events: T[]; count(n: number, timeoutMs?: number): Promise<T[]> } {
   const events: T[] = [];
   const waiters = new Set<() => void>();
   socket.on(event, (payload: T) => {

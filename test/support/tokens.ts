@@ -28,6 +28,15 @@ export function forgeToken(
 export function unsignedToken(config: AppConfig, userId: string): string {
   const now = Math.floor(Date.now() / 1000);
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const payload = { sub: userId, ver: 0, token_use: 'access', iat: now, exp: now + 60, iss: config.jwt.issuer, aud: config.jwt.audience, jti: randomUUID() };
+  const payload = {
+    sub: userId,
+    ver: 0,
+    token_use: 'access',
+    iat: now,
+    exp: now + 60,
+    iss: config.jwt.issuer,
+    aud: config.jwt.audience,
+    jti: randomUUID(),
+  };
   return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(payload)}.`;
 }

@@ -42,7 +42,13 @@ export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, users: Us
 
 async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepository, sessions: SessionsService): Promise<Principal> {
   const { sub, jti, exp, ver, token_use, sid } = claims;
-  if (token_use !== ACCESS_TOKEN_USE || typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || typeof ver !== 'number') {
+  if (
+    token_use !== ACCESS_TOKEN_USE ||
+    typeof sub !== 'string' ||
+    typeof jti !== 'string' ||
+    typeof exp !== 'number' ||
+    typeof ver !== 'number'
+  ) {
     throw new TokenError('token_invalid');
   }
   if (sid !== undefined && typeof sid !== 'string') throw new TokenError('token_invalid');

@@ -7,7 +7,8 @@ import { RoomDto } from './room.dto';
 const CURSOR_MESSAGE = 'before must be a nextBefore value from an earlier page';
 
 // `?before=` is how clients naturally write "no cursor" (an empty limit is refused by routing-controllers).
-const emptyAsAbsent = ({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => (obj[key] === '' ? undefined : value);
+const emptyAsAbsent = ({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) =>
+  obj[key] === '' ? undefined : value;
 
 /** Payload of message:history. limit must be a JSON number here; the REST query converts strings. */
 export class MessageHistoryDto extends RoomDto {

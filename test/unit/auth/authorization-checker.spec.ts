@@ -59,7 +59,7 @@ describe('AuthorizationChecker', () => {
     await expect(checker.verify('a.b.c')).rejects.toMatchObject({ status: 401, code });
   });
 
-  it('accepts the Bearer and the article\'s JWT schemes and refuses others as invalid', () => {
+  it("accepts the Bearer and the article's JWT schemes and refuses others as invalid", () => {
     expect(AuthorizationChecker.tokenFromHeader('Bearer a.b.c')).toBe('a.b.c');
     expect(AuthorizationChecker.tokenFromHeader('JWT a.b.c')).toBe('a.b.c');
     expect(AuthorizationChecker.tokenFromHeader(undefined)).toBeUndefined();

@@ -14,7 +14,10 @@ function aMessage(n: number, authorId = alice.id): MessageRecord {
 
 function serviceWith(stored: MessageRecord[]) {
   const messages = {
-    createOnce: jest.fn(async (input: { room: string; text: string; authorId: string }) => ({ record: { ...aMessage(99), ...input }, created: true })),
+    createOnce: jest.fn(async (input: { room: string; text: string; authorId: string }) => ({
+      record: { ...aMessage(99), ...input },
+      created: true,
+    })),
     findPage: jest.fn(async (_room: string, limit: number) => stored.slice(0, limit)),
   };
   const users = { findByIds: jest.fn(async (ids: string[]) => (ids.includes(alice.id) ? [alice as UserRecord] : [])) };
@@ -29,7 +32,7 @@ describe('ChatService', () => {
     expect(messages.createOnce).not.toHaveBeenCalled();
   });
 
-  it('stores a member\'s message under the author and returns it with the author', async () => {
+  it("stores a member's message under the author and returns it with the author", async () => {
     const { service, messages } = serviceWith([]);
     const { message, created } = await service.send(alice, { room: 'general', text: 'hi', clientMsgId: 'k1' }, true);
     expect(messages.createOnce).toHaveBeenCalledWith({ room: 'general', text: 'hi', clientMsgId: 'k1', authorId: alice.id });

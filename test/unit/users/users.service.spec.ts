@@ -23,7 +23,11 @@ describe('UsersService', () => {
     it('stores the hash of the password, never the password', async () => {
       const { users, service } = setUp();
       const created = await service.register(input, client);
-      expect(users.repository.create).toHaveBeenCalledWith({ email: input.email, displayName: 'Ada', passwordHash: `hashed:${input.password}` });
+      expect(users.repository.create).toHaveBeenCalledWith({
+        email: input.email,
+        displayName: 'Ada',
+        passwordHash: `hashed:${input.password}`,
+      });
       expect(created).toMatchObject({ email: input.email, displayName: 'Ada', passwordHash: `hashed:${input.password}` });
     });
 

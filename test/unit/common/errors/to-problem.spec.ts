@@ -1,6 +1,13 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { BadRequestError, ForbiddenError, HttpError, InternalServerError, MethodNotAllowedError, UnauthorizedError } from 'routing-controllers';
+import {
+  BadRequestError,
+  ForbiddenError,
+  HttpError,
+  InternalServerError,
+  MethodNotAllowedError,
+  UnauthorizedError,
+} from 'routing-controllers';
 import { AppError, ServiceUnavailableError, TooManyRequestsError } from '../../../../src/common/errors/app-error';
 import { EmailTakenError, TokenError } from '../../../../src/common/errors/auth-errors';
 import { toProblem } from '../../../../src/common/errors/to-problem';
@@ -13,20 +20,36 @@ function routingValidationError(body: object): HttpError {
   return Object.assign(new BadRequestError("Invalid body, check 'errors' property for more info."), { errors });
 }
 
-const GENERIC_500 = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Something went wrong on our side.', code: 'internal_error' };
+const GENERIC_500 = {
+  type: 'about:blank',
+  title: 'Internal Server Error',
+  status: 500,
+  detail: 'Something went wrong on our side.',
+  code: 'internal_error',
+};
 
 describe('toProblem', () => {
   describe('AppError', () => {
     it('maps status, code and message into an RFC 9457 problem, as an expected error', () => {
       expect(toProblem(new EmailTakenError())).toEqual({
-        problem: { type: 'about:blank', title: 'Conflict', status: 409, detail: 'An account with this email already exists.', code: 'email_taken' },
+        problem: {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          detail: 'An account with this email already exists.',
+          code: 'email_taken',
+        },
         headers: {},
         expected: true,
       });
     });
 
     it('keeps the token error code', () => {
-      expect(toProblem(new TokenError('token_expired')).problem).toMatchObject({ status: 401, title: 'Unauthorized', code: 'token_expired' });
+      expect(toProblem(new TokenError('token_expired')).problem).toMatchObject({
+        status: 401,
+        title: 'Unauthorized',
+        code: 'token_expired',
+      });
     });
 
     it('sets Retry-After for a 429, rounded up to whole seconds', () => {
@@ -48,7 +71,9 @@ describe('toProblem', () => {
 
   describe('validation errors', () => {
     it('becomes 400 validation_failed listing { field, messages } per field, never the values', () => {
-      const { problem, expected } = toProblem(routingValidationError({ email: 'secret-looking-value', password: 'hunter2', displayName: 'Ada', isAdmin: true }));
+      const { problem, expected } = toProblem(
+        routingValidationError({ email: 'secret-looking-value', password: 'hunter2', displayName: 'Ada', isAdmin: true }),
+      );
       expect(expected).toBe(true);
       expect(problem).toMatchObject({ status: 400, code: 'validation_failed', title: 'Bad Request' });
       expect(problem.errors?.map((error) => error.field).sort()).toEqual(['email', 'isAdmin', 'password']);
@@ -81,10 +106,13 @@ describe('toProblem', () => {
 
   describe('duplicate key errors', () => {
     it('becomes 409 without the driver message', () => {
-      const driverError = Object.assign(new Error('E11000 duplicate key error collection: app.users index: email_1 dup key: { email: "a@b.test" }'), {
-        name: 'MongoServerError',
-        code: 11000,
-      });
+      const driverError = Object.assign(
+        new Error('E11000 duplicate key error collection: app.users index: email_1 dup key: { email: "a@b.test" }'),
+        {
+          name: 'MongoServerError',
+          code: 11000,
+        },
+      );
       const { problem, expected } = toProblem(driverError);
       expect(problem).toMatchObject({ status: 409, title: 'Conflict', code: 'duplicate' });
       expect(JSON.stringify(problem)).not.toMatch(/E11000|email_1|a@b\.test|MongoServerError/);
