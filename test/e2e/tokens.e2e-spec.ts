@@ -1,7 +1,7 @@
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { registerAndLogin, type LoggedIn } from '../fixtures/users';
 import { expectProblem } from '../support/problem';
-import { base64url, nowInSeconds, replacePart, signExactClaims, wellFormedClaims } from '../support/raw-tokens';
+import { base64url, nowInSeconds, replacePart, signExactClaims, signRawPayload, wellFormedClaims } from '../support/raw-tokens';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { forgeToken, unsignedToken } from '../support/tokens';
 
@@ -112,5 +112,12 @@ describe('access tokens: issuing and cryptographic verification', () => {
       await me(signExactClaims({ ...claims, aud: t.config.jwt.audience }, t.config.jwt.secret)).expect(200);
       await expectRefused(signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
     });
+
+    it.each(['null', '[]', '"a string"', '42'])(
+      'returns 401 token_invalid for a correctly signed token whose payload is %s',
+      async (payload) => {
+        await expectRefused(signRawPayload(payload, t.config.jwt.secret), 'token_invalid');
+      },
+    );
   });
 });

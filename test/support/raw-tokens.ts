@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { AppConfig } from '../../src/config/app-config';
 
@@ -25,3 +26,9 @@ export function replacePart(token: string, index: 0 | 1 | 2, part: string): stri
 }
 
 export const base64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A correctly HS256-signed token whose payload segment is any JSON text (e.g. `null`, `[]`). */
+export function signRawPayload(payloadJson: string, secret: string): string {
+  const signingInput = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${Buffer.from(payloadJson).toString('base64url')}`;
+  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
+}

@@ -22,7 +22,9 @@ export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, users: Us
     {
       jwtFromRequest: (req: TokenRequest) => req.accessToken,
       secretOrKeyProvider: (_req: unknown, rawToken: string, done: (error: Error | null, key?: string) => void) => {
-        const key = keys.verificationKey(readHeader(rawToken));
+        const [header, payload] = rawToken.split('.').map(decodeSegment);
+        // jsonwebtoken throws a TypeError (a 500) on a correctly signed `null` payload; refuse it first.
+        const key = isObject(payload) && isObject(header) ? keys.verificationKey(header) : undefined;
         if (key === undefined) done(new TokenError('token_invalid'));
         else done(null, key);
       },
@@ -59,12 +61,14 @@ async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepos
   return { user, token: { id: jti, expiresAt: new Date(exp * 1000), ...(sid !== undefined ? { sessionId: sid } : {}) } };
 }
 
-function readHeader(rawToken: string): { kid?: unknown; alg?: unknown } {
+function decodeSegment(segment: string): unknown {
   try {
-    const [encodedHeader] = rawToken.split('.');
-    const header: unknown = JSON.parse(Buffer.from(encodedHeader ?? '', 'base64url').toString('utf8'));
-    return header !== null && typeof header === 'object' ? (header as { kid?: unknown; alg?: unknown }) : {};
+    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
   } catch {
-    return {};
+    return undefined;
   }
+}
+
+function isObject(value: unknown): value is { kid?: unknown; alg?: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

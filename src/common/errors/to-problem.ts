@@ -44,6 +44,7 @@ export function toAppError(error: unknown): AppError | undefined {
     return new AppError(error.httpCode, routingCode(error.httpCode), TITLES[error.httpCode] ?? 'Request refused.');
   }
   if (isDuplicateKeyError(error)) return new AppError(409, 'duplicate', 'This resource already exists.');
+  if (isDatabaseUnreachable(error)) return new AppError(503, 'db_unavailable', 'The database is unreachable; try again shortly.');
   return undefined;
 }
 
@@ -74,6 +75,22 @@ function routingCode(status: number): string {
 function isRoutingValidationError(error: unknown): error is { errors: ValidationError[] } {
   const errors = (error as { errors?: unknown } | null)?.errors;
   return error instanceof HttpError && Array.isArray(errors) && errors.every((item) => item instanceof ValidationError);
+}
+
+const UNREACHABLE_DATABASE_ERRORS = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+]);
+
+/** A lost database is the service's outage, not a bug: 503, so clients and balancers retry. */
+function isDatabaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  // mongoose queues commands while disconnected and gives up with this MongooseError.
+  return UNREACHABLE_DATABASE_ERRORS.has(error.name) || (error.name === 'MongooseError' && /buffering timed out/.test(error.message));
 }
 
 function isDuplicateKeyError(error: unknown): boolean {

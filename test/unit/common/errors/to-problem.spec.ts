@@ -120,6 +120,22 @@ describe('toProblem', () => {
     });
   });
 
+  describe('an unreachable database', () => {
+    it.each([
+      ['server selection', Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:27017'), { name: 'MongooseServerSelectionError' })],
+      ['a network error', Object.assign(new Error('connection 3 to 10.0.0.5:27017 closed'), { name: 'MongoNetworkError' })],
+      [
+        'mongoose giving up on its queue',
+        Object.assign(new Error('Operation `users.findOne()` buffering timed out after 10000ms'), { name: 'MongooseError' }),
+      ],
+    ])('maps %s to 503 db_unavailable without the driver message, logged as unexpected', (_label, thrown) => {
+      const { problem, expected } = toProblem(thrown);
+      expect(problem).toMatchObject({ status: 503, code: 'db_unavailable' });
+      expect(JSON.stringify(problem)).not.toMatch(/10\.0\.0\.5|users\.findOne|Mongo/);
+      expect(expected).toBe(false);
+    });
+  });
+
   describe('anything else', () => {
     it.each([
       ['an Error with internals in its message', new Error('connect ECONNREFUSED mongodb://admin:pw@db:27017')],
