@@ -13,12 +13,12 @@ export interface AccessTokenClaims {
   ver: number;
   token_use: typeof ACCESS_TOKEN_USE;
   /** The session (refresh-token family) the token belongs to; revoking it kills the token at once. */
-  sid?: string;
+  sid: string;
 }
 
 /** Who is calling, as established by the authorization checker, on HTTP and sockets alike. */
 export interface Principal {
   user: UserRecord;
   /** sessionId is the refresh-token family the access token was issued under, when there is one. */
-  token: { id: string; expiresAt: Date; sessionId?: string };
+  token: { id: string; expiresAt: Date; sessionId: string };
 }

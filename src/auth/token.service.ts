@@ -22,12 +22,12 @@ export class TokenService {
   ) {}
 
   /** Signs an access token; `sessionId` (claim sid) ties it to the session it was issued under. */
-  issueAccessToken(user: Pick<UserRecord, 'id' | 'tokenVersion'>, sessionId?: string): IssuedAccessToken {
+  issueAccessToken(user: Pick<UserRecord, 'id' | 'tokenVersion'>, sessionId: string): IssuedAccessToken {
     const { algorithm, key, kid } = this.keys.signingKey();
     const expiresIn = this.config.jwt.accessTtlSeconds;
     // iat is fixed here so expiresAt matches the token's exp to the second.
     const iat = Math.floor(Date.now() / 1000);
-    const claims = { iat, ver: user.tokenVersion, token_use: ACCESS_TOKEN_USE, ...(sessionId ? { sid: sessionId } : {}) };
+    const claims = { iat, ver: user.tokenVersion, token_use: ACCESS_TOKEN_USE, sid: sessionId };
     const accessToken = jwt.sign(claims, key, {
       algorithm,
       ...(kid ? { keyid: kid } : {}),

@@ -13,7 +13,7 @@ export interface ChatUser {
  */
 export interface ChatSocketData {
   user: ChatUser;
-  sessionId?: string;
+  sessionId: string;
   /** Epoch milliseconds at which the connection's access token expires. */
   tokenExpiresAt: number;
 }

@@ -28,7 +28,7 @@ export class SessionSocketController {
   connected(@ConnectedSocket() socket: Socket): void {
     const { user, sessionId, tokenExpiresAt } = socketData(socket);
     // These rooms let revocations reach every connection of a user or a session, on any instance.
-    void socket.join(sessionId ? [userRoom(user.id), sessionRoom(sessionId)] : [userRoom(user.id)]);
+    void socket.join([userRoom(user.id), sessionRoom(sessionId)]);
     this.expiry.arm(socket, tokenExpiresAt);
     socket.emit('authenticated', { user });
   }
@@ -47,13 +47,10 @@ export class SessionSocketController {
       const data = socketData(socket);
       if (principal.user.id !== data.user.id) throw new TokenUserMismatchError();
       const newSession = principal.token.sessionId;
-      if (data.sessionId && data.sessionId !== newSession) await socket.leave(sessionRoom(data.sessionId));
-      if (newSession) await socket.join(sessionRoom(newSession));
-      socket.data = {
-        user: toChatUser(principal.user),
-        tokenExpiresAt: principal.token.expiresAt.getTime(),
-        ...(newSession ? { sessionId: newSession } : {}),
-      };
+      // The connection now lives on the new token's session: revoking that one must end it.
+      if (data.sessionId !== newSession) await socket.leave(sessionRoom(data.sessionId));
+      await socket.join(sessionRoom(newSession));
+      socket.data = { user: toChatUser(principal.user), tokenExpiresAt: principal.token.expiresAt.getTime(), sessionId: newSession };
       this.expiry.arm(socket, principal.token.expiresAt.getTime());
       return { expiresAt: principal.token.expiresAt.toISOString() };
     });

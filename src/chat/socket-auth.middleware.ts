@@ -41,7 +41,7 @@ export class SocketAuthMiddleware implements MiddlewareInterface {
     const data: ChatSocketData = {
       user: toChatUser(principal.user),
       tokenExpiresAt: principal.token.expiresAt.getTime(),
-      ...(principal.token.sessionId ? { sessionId: principal.token.sessionId } : {}),
+      sessionId: principal.token.sessionId,
     };
     socket.data = data;
   }

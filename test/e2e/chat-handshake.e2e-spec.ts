@@ -51,14 +51,14 @@ describe('chat handshake authentication', () => {
     ['malformed', () => 'not.a.jwt', 'token_invalid'],
     [
       'signed with another secret',
-      () => forgeToken(t.config, alice.id, {}, {}, 'another-secret-another-secret-another-secret'),
+      () => forgeToken(t.config, alice, {}, {}, 'another-secret-another-secret-another-secret'),
       'token_invalid',
     ],
     ['unsigned (alg none)', () => unsignedToken(t.config, alice.id), 'token_invalid'],
-    ['expired', () => forgeToken(t.config, alice.id, {}, { expiresIn: -120 }), 'token_expired'],
-    ['from another issuer', () => forgeToken(t.config, alice.id, {}, { issuer: 'someone-else' }), 'token_invalid'],
-    ['for another audience', () => forgeToken(t.config, alice.id, {}, { audience: 'someone-else' }), 'token_invalid'],
-    ['not an access token', () => forgeToken(t.config, alice.id, { token_use: 'refresh' }), 'token_invalid'],
+    ['expired', () => forgeToken(t.config, alice, {}, { expiresIn: -120 }), 'token_expired'],
+    ['from another issuer', () => forgeToken(t.config, alice, {}, { issuer: 'someone-else' }), 'token_invalid'],
+    ['for another audience', () => forgeToken(t.config, alice, {}, { audience: 'someone-else' }), 'token_invalid'],
+    ['not an access token', () => forgeToken(t.config, alice, { token_use: 'refresh' }), 'token_invalid'],
     ['of a user that does not exist', () => forgeToken(t.config, new Types.ObjectId().toHexString()), 'token_revoked'],
   ])('refuses a token %s', async (_case, token, code) => {
     const outcome = await tryConnect(client(t.url, { auth: { token: token() } }));
@@ -67,7 +67,7 @@ describe('chat handshake authentication', () => {
 
   it('refuses a token with an old tokenVersion (revoked) with token_revoked', async () => {
     await UserModel.updateOne({ _id: alice.id }, { $set: { tokenVersion: 1 } });
-    const outcome = await tryConnect(client(t.url, { auth: { token: forgeToken(t.config, alice.id, { ver: 0 }) } }));
+    const outcome = await tryConnect(client(t.url, { auth: { token: forgeToken(t.config, alice, { ver: 0 }) } }));
     expect(outcome).toEqual({ connected: false, message: 'unauthorized', code: 'token_revoked' });
   });
 

@@ -19,7 +19,7 @@ describe('chat session: token expiry, refresh, revocation', () => {
 
   it('emits auth:expired and disconnects when the token expires', async () => {
     const user = await registerAndLogin(t.http);
-    const socket = await connectAs(t.url, forgeToken(t.config, user.id, {}, { expiresIn: SHORT_LIFE_SECONDS }));
+    const socket = await connectAs(t.url, forgeToken(t.config, user, {}, { expiresIn: SHORT_LIFE_SECONDS }));
     const disconnected = waitForEvent<string>(socket, 'disconnect', 4_000);
     expect(await waitForEvent(socket, 'auth:expired', 4_000)).toEqual({ expiredAt: expect.any(String) });
     expect(await disconnected).toBe('io server disconnect');
@@ -27,7 +27,7 @@ describe('chat session: token expiry, refresh, revocation', () => {
 
   it('keeps the socket past the old expiry after auth:refresh with a newer token of the same user', async () => {
     const user = await registerAndLogin(t.http);
-    const shortToken = forgeToken(t.config, user.id, {}, { expiresIn: SHORT_LIFE_SECONDS });
+    const shortToken = forgeToken(t.config, user, {}, { expiresIn: SHORT_LIFE_SECONDS });
     const oldExpiry = JSON.parse(Buffer.from(shortToken.split('.')[1]!, 'base64url').toString()).exp * 1000;
     const socket = await connectAs(t.url, shortToken);
 
@@ -48,7 +48,7 @@ describe('chat session: token expiry, refresh, revocation', () => {
       ok: false,
       error: { code: 'token_user_mismatch', message: expect.any(String) },
     });
-    const expired = forgeToken(t.config, alice.user.id, {}, { expiresIn: -10 });
+    const expired = forgeToken(t.config, alice.user, {}, { expiresIn: -10 });
     expect(await request(alice.socket, 'auth:refresh', { token: expired })).toMatchObject({ ok: false, error: { code: 'token_expired' } });
     expect(await request(alice.socket, 'auth:refresh', { token: 'garbage' })).toMatchObject({
       ok: false,

@@ -19,21 +19,21 @@ describe('HTTP and socket.io agree on every token', () => {
   it('gives the same verdict and code for each token on both transports', async () => {
     const user = await registerAndLogin(t.http);
     const revoked = await registerAndLogin(t.http);
-    const revokedToken = forgeToken(t.config, revoked.id, { ver: 0 });
+    const revokedToken = forgeToken(t.config, revoked, { ver: 0 });
     await UserModel.updateOne({ _id: revoked.id }, { $set: { tokenVersion: 1 } });
 
     const tokens: Record<string, string | undefined> = {
       missing: undefined,
       'from /auth/login': user.accessToken,
-      forged: forgeToken(t.config, user.id),
+      forged: forgeToken(t.config, user),
       malformed: 'abc.def.ghi',
-      'wrong signature': forgeToken(t.config, user.id, {}, {}, 'x'.repeat(48)),
+      'wrong signature': forgeToken(t.config, user, {}, {}, 'x'.repeat(48)),
       'alg none': unsignedToken(t.config, user.id),
-      expired: forgeToken(t.config, user.id, {}, { expiresIn: -120 }),
-      'wrong issuer': forgeToken(t.config, user.id, {}, { issuer: 'elsewhere' }),
-      'wrong audience': forgeToken(t.config, user.id, {}, { audience: 'elsewhere' }),
-      'refresh token_use': forgeToken(t.config, user.id, { token_use: 'refresh' }),
-      'no ver claim': forgeToken(t.config, user.id, { ver: undefined }),
+      expired: forgeToken(t.config, user, {}, { expiresIn: -120 }),
+      'wrong issuer': forgeToken(t.config, user, {}, { issuer: 'elsewhere' }),
+      'wrong audience': forgeToken(t.config, user, {}, { audience: 'elsewhere' }),
+      'refresh token_use': forgeToken(t.config, user, { token_use: 'refresh' }),
+      'no ver claim': forgeToken(t.config, user, { ver: undefined }),
       'old ver (revoked)': revokedToken,
       'unknown user': forgeToken(t.config, new Types.ObjectId().toHexString()),
     };

@@ -105,13 +105,13 @@ describe("the article's paths: POST /user, POST /login, GET /custom", () => {
 
     it('returns 401 token_invalid for a token signed with another secret', async () => {
       const user = await registerAndLogin(t.http);
-      const forged = forgeToken(t.config, user.id, {}, {}, 'another-secret-of-enough-length-0123456789');
+      const forged = forgeToken(t.config, user, {}, {}, 'another-secret-of-enough-length-0123456789');
       expectProblem(await t.http.get('/custom').set('Authorization', `JWT ${forged}`), 401, 'token_invalid');
     });
 
     it('returns 401 token_expired for an expired token', async () => {
       const user = await registerAndLogin(t.http);
-      const expired = forgeToken(t.config, user.id, { iat: Math.floor(Date.now() / 1000) - 3600 }, { expiresIn: 900 });
+      const expired = forgeToken(t.config, user, { iat: Math.floor(Date.now() / 1000) - 3600 }, { expiresIn: 900 });
       expectProblem(await t.http.get('/custom').set('Authorization', `JWT ${expired}`), 401, 'token_expired');
     });
 

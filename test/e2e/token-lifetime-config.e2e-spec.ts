@@ -23,7 +23,7 @@ describe('access-token lifetime and clock skew follow the configuration', () => 
   });
 
   it('refuses a token that expired 5 s ago when JWT_CLOCK_SKEW is 0', async () => {
-    const expired = forgeToken(t.config, user.id, { iat: nowInSeconds() - 65 }, { expiresIn: 60 });
+    const expired = forgeToken(t.config, user, { iat: nowInSeconds() - 65 }, { expiresIn: 60 });
     expectProblem(await t.http.get('/users/me').set('Authorization', `Bearer ${expired}`), 401, 'token_expired');
   });
 });

@@ -43,7 +43,7 @@ describe('access tokens: issuing and cryptographic verification', () => {
     });
 
     it('is accepted when forged with the same secret and claims (the baseline of every refusal below)', async () => {
-      await me(forgeToken(t.config, user.id)).expect(200);
+      await me(forgeToken(t.config, user)).expect(200);
     });
   });
 
@@ -57,7 +57,7 @@ describe('access tokens: issuing and cryptographic verification', () => {
     });
 
     it('returns 401 token_invalid for an HS512 token, even with the right secret', async () => {
-      await expectRefused(forgeToken(t.config, user.id, {}, { algorithm: 'HS512' }), 'token_invalid');
+      await expectRefused(forgeToken(t.config, user, {}, { algorithm: 'HS512' }), 'token_invalid');
     });
 
     it('returns 401 token_invalid when the payload was changed after signing', async () => {
@@ -80,7 +80,7 @@ describe('access tokens: issuing and cryptographic verification', () => {
     });
 
     it('returns 401 token_invalid for a token signed with another secret', async () => {
-      await expectRefused(forgeToken(t.config, user.id, {}, {}, 'another-secret-of-enough-length-0123456789'), 'token_invalid');
+      await expectRefused(forgeToken(t.config, user, {}, {}, 'another-secret-of-enough-length-0123456789'), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a string that is not a JWT', async () => {
@@ -88,27 +88,27 @@ describe('access tokens: issuing and cryptographic verification', () => {
     });
 
     it('returns 401 token_expired for a token that expired a minute ago', async () => {
-      await expectRefused(forgeToken(t.config, user.id, { iat: nowInSeconds() - 960 }, { expiresIn: 900 }), 'token_expired');
+      await expectRefused(forgeToken(t.config, user, { iat: nowInSeconds() - 960 }, { expiresIn: 900 }), 'token_expired');
     });
 
     it('accepts a token that expired 5 s ago, within the 30 s clock skew', async () => {
-      await me(forgeToken(t.config, user.id, { iat: nowInSeconds() - 905 }, { expiresIn: 900 })).expect(200);
+      await me(forgeToken(t.config, user, { iat: nowInSeconds() - 905 }, { expiresIn: 900 })).expect(200);
     });
 
     it('returns 401 token_invalid for a token not valid before two minutes from now', async () => {
-      await expectRefused(forgeToken(t.config, user.id, {}, { notBefore: 120 }), 'token_invalid');
+      await expectRefused(forgeToken(t.config, user, {}, { notBefore: 120 }), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a wrong issuer', async () => {
-      await expectRefused(forgeToken(t.config, user.id, {}, { issuer: 'someone-else' }), 'token_invalid');
+      await expectRefused(forgeToken(t.config, user, {}, { issuer: 'someone-else' }), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a wrong audience', async () => {
-      await expectRefused(forgeToken(t.config, user.id, {}, { audience: 'another-service' }), 'token_invalid');
+      await expectRefused(forgeToken(t.config, user, {}, { audience: 'another-service' }), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a token without an audience', async () => {
-      const { aud: _aud, ...claims } = wellFormedClaims(t.config, user.id);
+      const { aud: _aud, ...claims } = wellFormedClaims(t.config, user);
       await me(signExactClaims({ ...claims, aud: t.config.jwt.audience }, t.config.jwt.secret)).expect(200);
       await expectRefused(signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
     });

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { registerAndLogin, type LoggedIn } from '../fixtures/users';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { forgeToken, unsignedToken } from '../support/tokens';
+import { forgeToken, sessionIdOf, unsignedToken } from '../support/tokens';
 
 /** RFC 8725 (JWT best current practice) attacks against the HS256 default configuration. */
 describe('security: JWT attacks (HS256)', () => {
@@ -28,6 +28,7 @@ describe('security: JWT attacks (HS256)', () => {
         aud: t.config.jwt.audience,
         ver: 0,
         token_use: 'access',
+        sid: sessionIdOf(user.accessToken),
         ...claims,
       },
       t.config.jwt.secret,
@@ -41,7 +42,7 @@ describe('security: JWT attacks (HS256)', () => {
   };
 
   it('accepts a well-formed forged token (the baseline the attacks below depart from)', async () => {
-    await callMe(forgeToken(t.config, user.id)).expect(200);
+    await callMe(forgeToken(t.config, user)).expect(200);
   });
 
   it('refuses alg "none"', async () => {
@@ -56,11 +57,11 @@ describe('security: JWT attacks (HS256)', () => {
   });
 
   it('refuses a token signed with another secret', async () => {
-    await expectRefused(forgeToken(t.config, user.id, {}, {}, 'another-secret-of-sufficient-length-0123456789'));
+    await expectRefused(forgeToken(t.config, user, {}, {}, 'another-secret-of-sufficient-length-0123456789'));
   });
 
   it('refuses a token of another algorithm family (HS512) with the right secret', async () => {
-    await expectRefused(forgeToken(t.config, user.id, {}, { algorithm: 'HS512' }));
+    await expectRefused(forgeToken(t.config, user, {}, { algorithm: 'HS512' }));
   });
 
   it('accepts a token expired by less than the clock-skew leeway', async () => {
@@ -72,16 +73,16 @@ describe('security: JWT attacks (HS256)', () => {
   });
 
   it('accepts a not-before within the leeway and refuses one beyond it', async () => {
-    await callMe(forgeToken(t.config, user.id, { nbf: now() + 10 })).expect(200);
-    await expectRefused(forgeToken(t.config, user.id, { nbf: now() + t.config.jwt.clockSkewSeconds + 60 }));
+    await callMe(forgeToken(t.config, user, { nbf: now() + 10 })).expect(200);
+    await expectRefused(forgeToken(t.config, user, { nbf: now() + t.config.jwt.clockSkewSeconds + 60 }));
   });
 
   it('refuses a wrong issuer', async () => {
-    await expectRefused(forgeToken(t.config, user.id, {}, { issuer: 'someone-else' }));
+    await expectRefused(forgeToken(t.config, user, {}, { issuer: 'someone-else' }));
   });
 
   it('refuses a wrong audience', async () => {
-    await expectRefused(forgeToken(t.config, user.id, {}, { audience: 'another-service' }));
+    await expectRefused(forgeToken(t.config, user, {}, { audience: 'another-service' }));
   });
 
   it('refuses a token with no audience', async () => {
@@ -89,8 +90,8 @@ describe('security: JWT attacks (HS256)', () => {
   });
 
   it('refuses a token that is not an access token (token_use)', async () => {
-    await expectRefused(forgeToken(t.config, user.id, { token_use: 'id' }));
-    await expectRefused(forgeToken(t.config, user.id, { token_use: undefined }));
+    await expectRefused(forgeToken(t.config, user, { token_use: 'id' }));
+    await expectRefused(forgeToken(t.config, user, { token_use: undefined }));
   });
 
   it('refuses a token whose header embeds its own key (jwk), ignoring the embedded key', async () => {
@@ -126,7 +127,7 @@ describe('security: JWT attacks (HS256)', () => {
 
   it('refuses kid injection (path traversal, query syntax, non-string kid) even with the right secret', async () => {
     for (const kid of ['../../../../dev/null', "' OR '1'='1", '{"$ne":null}']) {
-      await expectRefused(forgeToken(t.config, user.id, {}, { keyid: kid }));
+      await expectRefused(forgeToken(t.config, user, {}, { keyid: kid }));
     }
     const numericKid = jwt.sign({ ver: 0, token_use: 'access' }, t.config.jwt.secret, {
       algorithm: 'HS256',
@@ -150,8 +151,8 @@ describe('security: JWT attacks (HS256)', () => {
   });
 
   it('refuses a token whose tokenVersion is stale, and one with a forged session id', async () => {
-    await expectRefused(forgeToken(t.config, user.id, { ver: 1 }), 'token_revoked');
-    await expectRefused(forgeToken(t.config, user.id, { sid: '0123456789abcdef01234567' }), 'token_revoked');
-    await expectRefused(forgeToken(t.config, user.id, { sid: { $ne: null } }));
+    await expectRefused(forgeToken(t.config, user, { ver: 1 }), 'token_revoked');
+    await expectRefused(forgeToken(t.config, user, { sid: '0123456789abcdef01234567' }), 'token_revoked');
+    await expectRefused(forgeToken(t.config, user, { sid: { $ne: null } }));
   });
 });

@@ -51,7 +51,7 @@ describe('security: asymmetric signing keys and rotation', () => {
   });
 
   it('still accepts kid-less HS256 tokens while JWT_SECRET is configured (migration from HMAC)', async () => {
-    await callMe(forgeToken(t.config, user.id, { sid: claimsOf(user.accessToken).sid }, {}, hmacSecret)).expect(200);
+    await callMe(forgeToken(t.config, user, { sid: claimsOf(user.accessToken).sid }, {}, hmacSecret)).expect(200);
   });
 
   it('refuses algorithm confusion: HS256 "signed" with the published public key', async () => {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { AppConfig } from '../../src/config/app-config';
+import { sessionIdOf } from './tokens';
 
 export const nowInSeconds = (): number => Math.floor(Date.now() / 1000);
 
@@ -13,9 +14,20 @@ export function signExactClaims(payload: Record<string, unknown>, secret: string
 }
 
 /** The claims forgeToken would put in a well-formed access token, as a plain object to edit. */
-export function wellFormedClaims(config: AppConfig, userId: string): Record<string, unknown> {
+export function wellFormedClaims(config: AppConfig, user: { id: string; accessToken: string }): Record<string, unknown> {
   const iat = nowInSeconds();
-  return { sub: userId, iat, exp: iat + 60, iss: config.jwt.issuer, aud: config.jwt.audience, jti: 'jti-1', ver: 0, token_use: 'access' };
+  const sid = sessionIdOf(user.accessToken);
+  return {
+    sub: user.id,
+    iat,
+    exp: iat + 60,
+    iss: config.jwt.issuer,
+    aud: config.jwt.audience,
+    jti: 'jti-1',
+    ver: 0,
+    token_use: 'access',
+    sid,
+  };
 }
 
 /** Replaces one part (0 header, 1 payload, 2 signature) of a compact JWT. */

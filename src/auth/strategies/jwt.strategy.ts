@@ -49,16 +49,16 @@ async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepos
     typeof sub !== 'string' ||
     typeof jti !== 'string' ||
     typeof exp !== 'number' ||
-    typeof ver !== 'number'
+    typeof ver !== 'number' ||
+    // Every token we issue belongs to a session; one without is not ours to accept.
+    typeof sid !== 'string'
   ) {
     throw new TokenError('token_invalid');
   }
-  if (sid !== undefined && typeof sid !== 'string') throw new TokenError('token_invalid');
   const user = await users.findById(sub);
   if (!user || ver !== user.tokenVersion) throw new TokenError('token_revoked');
-  // Every token we issue carries sid; one without it can only be revoked through tokenVersion.
-  if (sid !== undefined && !(await sessions.isLive(sid, user.id))) throw new TokenError('token_revoked');
-  return { user, token: { id: jti, expiresAt: new Date(exp * 1000), ...(sid !== undefined ? { sessionId: sid } : {}) } };
+  if (!(await sessions.isLive(sid, user.id))) throw new TokenError('token_revoked');
+  return { user, token: { id: jti, expiresAt: new Date(exp * 1000), sessionId: sid } };
 }
 
 function decodeSegment(segment: string): unknown {

@@ -16,7 +16,7 @@ const principal = (roles: string[]): Principal => ({
     createdAt: new Date(),
     updatedAt: new Date(),
   },
-  token: { id: 'jti', expiresAt: new Date(Date.now() + 60_000) },
+  token: { id: 'jti', expiresAt: new Date(Date.now() + 60_000), sessionId: 's1' },
 });
 
 function checkerSaying(outcome: StrategyOutcome<Principal>): { checker: AuthorizationChecker; requests: object[] } {
