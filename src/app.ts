@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import cors from '@koa/cors';
-import { useContainer as useValidatorContainer } from 'class-validator';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import { useContainer as useRoutingContainer, useKoaServer } from 'routing-controllers';
@@ -46,8 +45,6 @@ export interface App {
 export function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): App {
   const container = createAppContainer(config, logger);
   useRoutingContainer(perRequestContainer);
-  // class-validator's own classes are unknown to typedi 0.10: let it construct them itself.
-  useValidatorContainer(container, { fallback: true, fallbackOnErrors: true });
 
   const koa = new Koa({ proxy: config.http.trustProxy });
   // Errors that escape the error middleware (a client that vanished mid-response) go to the log,
@@ -94,10 +91,13 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
     container,
     close: async () => {
       purger.stop();
-      // Closing socket.io closes the HTTP server it is attached to as well.
-      await chat.close();
-      await limiters.close();
-      disposeAppContainer(container);
+      try {
+        // Closing socket.io closes the HTTP server it is attached to as well.
+        await chat.close();
+      } finally {
+        await limiters.close();
+        disposeAppContainer(container);
+      }
     },
   };
 }

@@ -29,11 +29,19 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
-    await app.close();
-    await disconnectDatabase();
-    await mongo.stop();
+    // In order (stop serving, then the database), but every step runs even if an earlier one
+    // fails, so a dev database is never left behind.
+    let failed = false;
+    for (const step of [() => app.close(), () => disconnectDatabase(), () => mongo.stop()]) {
+      try {
+        await step();
+      } catch (error) {
+        failed = true;
+        logger.error({ err: error }, 'shutdown step failed');
+      }
+    }
     clearTimeout(force);
-    process.exit(0);
+    process.exit(failed ? 1 : 0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));

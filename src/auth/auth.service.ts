@@ -5,10 +5,10 @@ import { SessionsService } from '../sessions/sessions.service';
 import { UsersRepository } from '../users/user.repository';
 import { toPublicUser, type PublicUser, type UserRecord } from '../users/user-record';
 import type { Principal } from './access-token';
+import { AccountRevocationService } from './account-revocation.service';
 import { accountKey, AuthThrottle } from './auth-throttle.service';
 import type { LoginDto } from './dto/login.dto';
 import { PassportService } from './passport.service';
-import { RevocationEvents } from './revocation-events';
 import { SecurityLog } from './security-log';
 import { TokenService } from './token.service';
 
@@ -31,7 +31,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly users: UsersRepository,
     private readonly throttle: AuthThrottle,
-    private readonly events: RevocationEvents,
+    private readonly revocation: AccountRevocationService,
     private readonly securityLog: SecurityLog,
   ) {}
 
@@ -69,11 +69,7 @@ export class AuthService {
 
   /** Ends every session and, through the tokenVersion bump, every access token of the caller. */
   async logoutAll(principal: Principal, client: ClientInfo): Promise<void> {
-    const userId = principal.user.id;
-    await this.users.bumpTokenVersion(userId);
-    await this.sessions.revokeAll(userId, 'logout_all');
-    this.securityLog.record('logout_all', client, { userId });
-    this.events.emit('userRevoked', userId);
+    await this.revocation.revokeAll(principal.user.id, client, { reason: 'logout_all' });
   }
 
   private pair(user: Pick<UserRecord, 'id' | 'tokenVersion'>, sessionId: string, refreshToken: string): TokenPair {

@@ -36,6 +36,7 @@ export class JwtKeyRing {
   private readonly signing: SigningKey;
   private readonly hmac?: VerificationKey;
   private readonly asymmetric = new Map<string, VerificationKey>();
+  private jwks?: PublicJwk[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const { signingKeys, secret, secretIsEphemeral } = config.jwt;
@@ -69,11 +70,13 @@ export class JwtKeyRing {
 
   /** The public halves of the asymmetric keys, for /.well-known/jwks.json; empty with HS256 only. */
   publicJwks(): PublicJwk[] {
-    return [...this.asymmetric.values()].map((key) => {
+    // Keys are fixed at boot, so the set is derived once.
+    this.jwks ??= [...this.asymmetric.values()].map((key) => {
       const { kty, crv, x, y, n, e } = createPublicKey(key.key).export({ format: 'jwk' });
       // Fields are picked one by one so no private member (d, p, q, ...) can ever be published.
       const jwk: JsonWebKey = Object.fromEntries(Object.entries({ kty, crv, x, y, n, e }).filter(([, value]) => value !== undefined));
       return { ...jwk, kid: key.kid as string, alg: key.algorithm, use: 'sig' as const };
     });
+    return this.jwks;
   }
 }

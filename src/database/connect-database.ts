@@ -1,15 +1,17 @@
 import mongoose, { type Connection } from 'mongoose';
 
-// Query hardening for the whole process: operator objects in filters built from user input are
-// neutralised ({ $gt: '' } becomes a literal), and filters on unknown paths throw instead of
-// silently matching everything.
-mongoose.set('sanitizeFilter', true);
-mongoose.set('strictQuery', 'throw');
-// Indexes are built deliberately at start-up (ensureIndexes), not lazily in the background.
-mongoose.set('autoIndex', false);
-
-/** Connects the default mongoose connection and builds every registered model's indexes. */
+/**
+ * Connects the default mongoose connection and builds every registered model's indexes. The
+ * query hardening is applied here, before the first query can run, rather than as a side effect
+ * of whichever module happens to be imported first.
+ */
 export async function connectDatabase(uri: string, dbName?: string): Promise<Connection> {
+  // Operator objects in filters built from user input are neutralised ({ $gt: '' } becomes a
+  // literal), and filters on unknown paths throw instead of silently matching everything.
+  mongoose.set('sanitizeFilter', true);
+  mongoose.set('strictQuery', 'throw');
+  // Indexes are built deliberately here (ensureIndexes), not lazily in the background.
+  mongoose.set('autoIndex', false);
   await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 10_000 });
   await ensureIndexes();
   return mongoose.connection;

@@ -97,7 +97,7 @@ export class SessionsService {
     }
   }
 
-  /** Revokes every session of the user but `keepSessionId`. Callers bump tokenVersion and emit userRevoked. */
+  /** Revokes every session of the user but `keepSessionId`; AccountRevocationService does the rest. */
   async revokeAll(userId: string, reason: string, keepSessionId?: string): Promise<void> {
     await this.sessions.revokeAllForUser(userId, reason, keepSessionId);
   }

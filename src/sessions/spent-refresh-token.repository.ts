@@ -1,5 +1,6 @@
 import mongoose, { type Types } from 'mongoose';
 import { Service } from 'typedi';
+import { isDuplicateKeyError } from '../database/duplicate-key';
 import { SpentRefreshToken, SpentRefreshTokenModel } from './spent-refresh-token.model';
 
 type SpentDocument = SpentRefreshToken;
@@ -26,7 +27,7 @@ export class SpentRefreshTokenRepository {
       });
       return true;
     } catch (error) {
-      if ((error as { code?: unknown }).code === 11000) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
   }

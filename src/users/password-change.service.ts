@@ -1,16 +1,14 @@
 import { Service } from 'typedi';
-import { BadRequestError, NotFoundError, ValidationFailedError } from '../common/errors/app-error';
+import { BadRequestError, ValidationFailedError } from '../common/errors/app-error';
 import type { ClientInfo } from '../common/http/client-info';
 import type { Principal } from '../auth/access-token';
+import { AccountRevocationService } from '../auth/account-revocation.service';
 import { accountKey, AuthThrottle } from '../auth/auth-throttle.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { isSameAsEmail } from '../auth/password-policy';
-import { RevocationEvents } from '../auth/revocation-events';
 import { SecurityLog } from '../auth/security-log';
 import { TokenService } from '../auth/token.service';
-import { SessionsService } from '../sessions/sessions.service';
 import type { ChangePasswordDto } from './dto/change-password.dto';
-import { UsersRepository } from './user.repository';
 
 /** What the caller receives: a fresh access token for its own session, so it keeps working. */
 export interface PasswordChanged {
@@ -27,12 +25,10 @@ export interface PasswordChanged {
 @Service()
 export class PasswordChangeService {
   constructor(
-    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: AuthThrottle,
-    private readonly sessions: SessionsService,
+    private readonly revocation: AccountRevocationService,
     private readonly tokens: TokenService,
-    private readonly events: RevocationEvents,
     private readonly securityLog: SecurityLog,
   ) {}
 
@@ -50,12 +46,11 @@ export class PasswordChangeService {
     }
     await this.throttle.passwordSucceeded(attempt);
 
-    await this.users.updatePasswordHash(user.id, await this.hasher.hash(input.newPassword));
-    const updated = await this.users.bumpTokenVersion(user.id);
-    if (!updated) throw new NotFoundError('user_not_found', 'This user does not exist.');
-    await this.sessions.revokeAll(user.id, 'password_changed', principal.token.sessionId);
-    this.securityLog.record('password_changed', client, { userId: user.id, sessionId: principal.token.sessionId });
-    this.events.emit('userRevoked', user.id);
+    const updated = await this.revocation.revokeAll(user.id, client, {
+      reason: 'password_changed',
+      keepSessionId: principal.token.sessionId,
+      passwordHash: await this.hasher.hash(input.newPassword),
+    });
 
     const { accessToken, expiresIn } = this.tokens.issueAccessToken(updated, principal.token.sessionId);
     return { accessToken, tokenType: 'Bearer', expiresIn };

@@ -1,5 +1,6 @@
 import mongoose, { isValidObjectId, type Types } from 'mongoose';
 import { Service } from 'typedi';
+import { isDuplicateKeyError } from '../database/duplicate-key';
 import { User, UserModel } from './user.model';
 import type { UserRecord } from './user-record';
 
@@ -16,7 +17,7 @@ export class UsersRepository {
       const created = await UserModel.create(user);
       return toRecord(created.toObject());
     } catch (error) {
-      if ((error as { code?: unknown }).code === 11000) throw new DuplicateEmailError();
+      if (isDuplicateKeyError(error)) throw new DuplicateEmailError();
       throw error;
     }
   }
@@ -40,23 +41,30 @@ export class UsersRepository {
     return toRecordOrUndefined(await UserModel.findOne({ email: normaliseEmail(email) }).lean<UserDocument>());
   }
 
+  /** Re-hash on login (same password, new parameters): no tokens are revoked. */
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
     await UserModel.updateOne({ _id: id }, { $set: { passwordHash } });
   }
 
   async updateDisplayName(id: string, displayName: string): Promise<UserRecord | undefined> {
     if (!isValidObjectId(id)) return undefined;
-    const doc = await UserModel.findByIdAndUpdate(id, { $set: { displayName } }, { new: true, runValidators: true }).lean<UserDocument>();
+    const doc = await UserModel.findByIdAndUpdate(
+      id,
+      { $set: { displayName } },
+      { returnDocument: 'after', runValidators: true },
+    ).lean<UserDocument>();
     return toRecordOrUndefined(doc);
   }
 
   /**
    * Revokes every access token issued so far: $inc is applied by the server, so concurrent bumps
-   * never lose one. Returns the user with the new version.
+   * never lose one. A new password hash, when given, is set in the same single-document update,
+   * so the new password never works alongside the old tokens. Returns the user with the new version.
    */
-  async bumpTokenVersion(id: string): Promise<UserRecord | undefined> {
+  async bumpTokenVersion(id: string, newPasswordHash?: string): Promise<UserRecord | undefined> {
     if (!isValidObjectId(id)) return undefined;
-    const doc = await UserModel.findByIdAndUpdate(id, { $inc: { tokenVersion: 1 } }, { new: true }).lean<UserDocument>();
+    const update = { $inc: { tokenVersion: 1 }, ...(newPasswordHash ? { $set: { passwordHash: newPasswordHash } } : {}) };
+    const doc = await UserModel.findByIdAndUpdate(id, update, { returnDocument: 'after' }).lean<UserDocument>();
     return toRecordOrUndefined(doc);
   }
 }

@@ -31,12 +31,6 @@ export class UsersService {
     }
   }
 
-  async getById(id: string): Promise<UserRecord> {
-    const user = await this.users.findById(id);
-    if (!user) throw new NotFoundError('user_not_found', 'This user does not exist.');
-    return user;
-  }
-
   async updateProfile(id: string, input: UpdateProfileDto): Promise<UserRecord> {
     const user = await this.users.updateDisplayName(id, input.displayName);
     if (!user) throw new NotFoundError('user_not_found', 'This user does not exist.');

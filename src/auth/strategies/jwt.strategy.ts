@@ -55,9 +55,9 @@ async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepos
   ) {
     throw new TokenError('token_invalid');
   }
-  const user = await users.findById(sub);
-  if (!user || ver !== user.tokenVersion) throw new TokenError('token_revoked');
-  if (!(await sessions.isLive(sid, user.id))) throw new TokenError('token_revoked');
+  // Both lookups need only the claims: run them side by side (one round-trip of latency).
+  const [user, sessionLive] = await Promise.all([users.findById(sub), sessions.isLive(sid, sub)]);
+  if (!user || ver !== user.tokenVersion || !sessionLive) throw new TokenError('token_revoked');
   return { user, token: { id: jti, expiresAt: new Date(exp * 1000), sessionId: sid } };
 }
 

@@ -1,5 +1,6 @@
 import { HttpError } from 'routing-controllers';
 import { ValidationError } from 'class-validator';
+import { isDuplicateKeyError } from '../../database/duplicate-key';
 import { AppError } from './app-error';
 import { toFieldErrors } from '../validation/field-errors';
 
@@ -91,8 +92,4 @@ function isDatabaseUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   // mongoose queues commands while disconnected and gives up with this MongooseError.
   return UNREACHABLE_DATABASE_ERRORS.has(error.name) || (error.name === 'MongooseError' && /buffering timed out/.test(error.message));
-}
-
-function isDuplicateKeyError(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
 }

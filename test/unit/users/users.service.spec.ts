@@ -1,6 +1,6 @@
 import type { AuthThrottle } from '../../../src/auth/auth-throttle.service';
 import { EmailTakenError } from '../../../src/common/errors/auth-errors';
-import { NotFoundError, TooManyRequestsError } from '../../../src/common/errors/app-error';
+import { TooManyRequestsError } from '../../../src/common/errors/app-error';
 import type { ClientInfo } from '../../../src/common/http/client-info';
 import { DuplicateEmailError } from '../../../src/users/user.repository';
 import { UsersService } from '../../../src/users/users.service';
@@ -60,21 +60,6 @@ describe('UsersService', () => {
       const failure = new Error('connection reset');
       users.repository.create.mockRejectedValueOnce(failure);
       await expect(service.register(input, client)).rejects.toBe(failure);
-    });
-  });
-
-  describe('getById', () => {
-    it('returns the user', async () => {
-      const user = aUserRecord();
-      const { service } = setUp([user]);
-      expect(await service.getById(user.id)).toEqual(user);
-    });
-
-    it('throws NotFoundError user_not_found for an unknown id', async () => {
-      const { service } = setUp([]);
-      const lookup = service.getById('0123456789abcdef01234567');
-      await expect(lookup).rejects.toBeInstanceOf(NotFoundError);
-      await expect(lookup).rejects.toMatchObject({ status: 404, code: 'user_not_found' });
     });
   });
 });

@@ -1,0 +1,42 @@
+import { Service } from 'typedi';
+import type { ClientInfo } from '../common/http/client-info';
+import { NotFoundError } from '../common/errors/app-error';
+import { SessionsService } from '../sessions/sessions.service';
+import { UsersRepository } from '../users/user.repository';
+import type { UserRecord } from '../users/user-record';
+import { RevocationEvents } from './revocation-events';
+import { SecurityLog } from './security-log';
+
+export interface RevokeAccountOptions {
+  /** Why, for the security log: logout-all or a password change. */
+  reason: 'logout_all' | 'password_changed';
+  /** A session to keep (the caller's own, on a password change). */
+  keepSessionId?: string;
+  /** A new password hash, written in the same update as the tokenVersion bump. */
+  passwordHash?: string;
+}
+
+/**
+ * Ends every credential of a user at once, in one order for every caller: tokenVersion bump (and
+ * the new password hash, atomically: no window where the new password works alongside old
+ * tokens), every session but the one kept, the security log line, and the event that
+ * disconnects the user's sockets on every instance.
+ */
+@Service()
+export class AccountRevocationService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    private readonly events: RevocationEvents,
+    private readonly securityLog: SecurityLog,
+  ) {}
+
+  async revokeAll(userId: string, client: ClientInfo, options: RevokeAccountOptions): Promise<UserRecord> {
+    const updated = await this.users.bumpTokenVersion(userId, options.passwordHash);
+    if (!updated) throw new NotFoundError('user_not_found', 'This user does not exist.');
+    await this.sessions.revokeAll(userId, options.reason, options.keepSessionId);
+    this.securityLog.record(options.reason, client, { userId, ...(options.keepSessionId ? { sessionId: options.keepSessionId } : {}) });
+    this.events.emit('userRevoked', userId);
+    return updated;
+  }
+}
