@@ -76,30 +76,48 @@ describe('security: login throttling per account', () => {
   });
 });
 
-describe('security: login throttling per IP, registration and refresh limits', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp({ LOGIN_IP_MAX_FAILURES: '4', REGISTER_RATE_LIMIT: '4', REFRESH_RATE_LIMIT: '2' })));
-  afterAll(() => t.close());
+describe('security: per-IP limits', () => {
+  // Each contract gets its own app, so every one starts with untouched counters.
+  const withApp = (env: Record<string, string>, body: (t: TestApp) => Promise<void>) => async () => {
+    const t = await startTestApp(env);
+    try {
+      await body(t);
+    } finally {
+      await t.close();
+    }
+  };
 
-  it('throttles one IP guessing across many accounts, and registration per IP', async () => {
-    // Registrations 1-2 of 4.
-    const first = await registerAndLogin(t.http);
-    const second = await registerAndLogin(t.http);
-    for (let i = 0; i < 4; i += 1)
-      await t.http
-        .post('/auth/login')
-        .send({ email: `spray${i}@example.test`, password: 'Summer2026!' })
-        .expect(401);
-    expectThrottled(await t.http.post('/auth/login').send({ email: first.email, password: first.password }), 'login_throttled');
+  it(
+    'throttles one IP guessing passwords across many accounts, even for a right password afterwards',
+    withApp({ LOGIN_IP_MAX_FAILURES: '4' }, async (t) => {
+      const user = await registerAndLogin(t.http);
+      for (let i = 0; i < 4; i += 1) {
+        await t.http
+          .post('/auth/login')
+          .send({ email: `spray${i}@example.test`, password: 'Summer2026!' })
+          .expect(401);
+      }
+      expectThrottled(await t.http.post('/auth/login').send({ email: user.email, password: user.password }), 'login_throttled');
+    }),
+  );
 
-    // Refresh: 2 per window per IP.
-    await t.http.post('/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200);
-    await t.http.post('/auth/refresh').send({ refreshToken: second.refreshToken }).expect(200);
-    expectThrottled(await t.http.post('/auth/refresh').send({ refreshToken: second.refreshToken }), 'rate_limited');
+  it(
+    'limits refreshes per IP with 429 rate_limited and Retry-After',
+    withApp({ REFRESH_RATE_LIMIT: '2' }, async (t) => {
+      const first = await registerAndLogin(t.http);
+      const second = await registerAndLogin(t.http);
+      await t.http.post('/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200);
+      await t.http.post('/auth/refresh').send({ refreshToken: second.refreshToken }).expect(200);
+      expectThrottled(await t.http.post('/auth/refresh').send({ refreshToken: second.refreshToken }), 'rate_limited');
+    }),
+  );
 
-    // Registrations 3-4 pass, the 5th is refused.
-    await t.http.post('/users').send(aUser()).expect(201);
-    await t.http.post('/user').send(aUser()).expect(201);
-    expectThrottled(await t.http.post('/users').send(aUser()), 'rate_limited');
-  });
+  it(
+    'limits registrations per IP on both registration paths',
+    withApp({ REGISTER_RATE_LIMIT: '2' }, async (t) => {
+      await t.http.post('/users').send(aUser()).expect(201);
+      await t.http.post('/user').send(aUser()).expect(201);
+      expectThrottled(await t.http.post('/users').send(aUser()), 'rate_limited');
+    }),
+  );
 });
