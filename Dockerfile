@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 
+# Node 22 (maintenance LTS): Node 20 left security support in April 2026. The code runs on >= 20.19.
 # ---- build: compile TypeScript with the dev toolchain ----
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Dependencies' install scripts are not needed: argon2 ships prebuilt binaries.
@@ -11,7 +12,7 @@ COPY src ./src
 RUN npm run build
 
 # ---- runtime: production dependencies and the compiled code only ----
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

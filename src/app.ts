@@ -46,7 +46,8 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   const container = createAppContainer(config, logger);
   useRoutingContainer(perRequestContainer);
 
-  const koa = new Koa({ proxy: config.http.trustProxy });
+  // Behind proxies, ctx.ip is the entry our nearest trusted proxy saw, not the client's leftmost claim.
+  const koa = new Koa({ proxy: config.http.trustProxy, maxIpsCount: config.http.trustedProxyHops });
   // Errors that escape the error middleware (a client that vanished mid-response) go to the log,
   // not to Koa's default stderr printer.
   koa.on('error', (error: unknown) => logger.warn({ err: error }, 'koa error outside a response'));
@@ -60,6 +61,11 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   koa.use(requestContext(logger));
   koa.use(errorHandler());
   koa.use(helmet());
+  // Answers carry tokens and per-user data: no browser or proxy cache may keep them (RFC 6749 5.1).
+  koa.use(async (ctx, next) => {
+    ctx.set('Cache-Control', 'no-store');
+    await next();
+  });
   koa.use(cors({ origin: (ctx) => (allowedOrigins.has(ctx.get('Origin')) ? ctx.get('Origin') : ''), maxAge: 600 }));
   for (const middleware of bodyParser(config.http.bodyLimit)) koa.use(middleware);
 

@@ -34,9 +34,13 @@ export class AccountRevocationService {
   async revokeAll(userId: string, client: ClientInfo, options: RevokeAccountOptions): Promise<UserRecord> {
     const updated = await this.users.bumpTokenVersion(userId, options.passwordHash);
     if (!updated) throw new NotFoundError('user_not_found', 'This user does not exist.');
-    await this.sessions.revokeAll(userId, options.reason, options.keepSessionId);
-    this.securityLog.record(options.reason, client, { userId, ...(options.keepSessionId ? { sessionId: options.keepSessionId } : {}) });
-    this.events.emit('userRevoked', userId);
+    try {
+      await this.sessions.revokeAll(userId, options.reason, options.keepSessionId);
+    } finally {
+      // Access tokens died with the bump: live sockets must hear of it even if ending sessions failed.
+      this.securityLog.record(options.reason, client, { userId, ...(options.keepSessionId ? { sessionId: options.keepSessionId } : {}) });
+      this.events.emit('userRevoked', userId);
+    }
     return updated;
   }
 }

@@ -11,11 +11,19 @@ import { RateLimiterFactory } from '../common/rate-limit/rate-limiter.factory';
 import { normaliseEmail } from '../users/user.repository';
 import { SecurityLog } from './security-log';
 
-/** Both permits of one password check: the account's and the caller IP's. */
+/** The permits of one password check: the account from this IP, the account anywhere, the IP. */
 export interface PasswordAttempt {
+  accountFromIp: AttemptPermit;
   account: AttemptPermit;
   ip: AttemptPermit;
 }
+
+/**
+ * How many times more failures an account may collect from all IPs together than from one.
+ * The per-(account, IP) limit stops a single guesser; this ceiling stops a distributed one,
+ * while an attacker who merely wants to lock the owner out must now command many addresses.
+ */
+export const ACCOUNT_WIDE_FACTOR = 10;
 
 /**
  * Brute-force and abuse limits of the auth endpoints. Password checks (login, password change)
@@ -25,6 +33,7 @@ export interface PasswordAttempt {
  */
 @Service()
 export class AuthThrottle {
+  private readonly accountFromIp: BackoffLimiter;
   private readonly account: BackoffLimiter;
   private readonly ip: BackoffLimiter;
   private readonly registrations: RateLimiterAbstract;
@@ -42,7 +51,9 @@ export class AuthThrottle {
       maxBlockSeconds: login.backoffMaxSeconds,
       memorySeconds: login.backoffMaxSeconds + login.windowSeconds,
     };
-    this.account = limiters.createBackoff({ name: 'login-account', maxAttempts: login.accountMaxFailures, ...backoff });
+    this.accountFromIp = limiters.createBackoff({ name: 'login-account-ip', maxAttempts: login.accountMaxFailures, ...backoff });
+    const accountWide = login.accountMaxFailures * ACCOUNT_WIDE_FACTOR;
+    this.account = limiters.createBackoff({ name: 'login-account', maxAttempts: accountWide, ...backoff });
     this.ip = limiters.createBackoff({ name: 'login-ip', maxAttempts: login.ipMaxFailures, ...backoff });
     this.registrations = limiters.create({ name: 'register-ip', points: register.points, durationSeconds: register.windowSeconds });
     this.refreshes = limiters.create({ name: 'refresh-ip', points: refresh.points, durationSeconds: refresh.windowSeconds });
@@ -53,7 +64,8 @@ export class AuthThrottle {
     const account = accountKey(email);
     try {
       const ip = await this.ip.attempt(client.ip, 'login_throttled');
-      return { ip, account: await this.account.attempt(account, 'login_throttled') };
+      const accountFromIp = await this.accountFromIp.attempt(`${account}:${client.ip}`, 'login_throttled');
+      return { ip, accountFromIp, account: await this.account.attempt(account, 'login_throttled') };
     } catch (error) {
       if (error instanceof TooManyRequestsError) this.securityLog.record('login_throttled', client, { account });
       throw error;
@@ -61,12 +73,16 @@ export class AuthThrottle {
   }
 
   async passwordFailed(attempt: PasswordAttempt): Promise<void> {
-    await Promise.all([this.account.failed(attempt.account), this.ip.failed(attempt.ip)]);
+    await Promise.all([this.accountFromIp.failed(attempt.accountFromIp), this.account.failed(attempt.account), this.ip.failed(attempt.ip)]);
   }
 
-  /** The right password resets the account's counter; the IP only gets its point back. */
+  /** The right password resets the account's counters; the IP only gets its point back. */
   async passwordSucceeded(attempt: PasswordAttempt): Promise<void> {
-    await Promise.all([this.account.succeeded(attempt.account), this.ip.refund(attempt.ip)]);
+    await Promise.all([
+      this.accountFromIp.succeeded(attempt.accountFromIp),
+      this.account.succeeded(attempt.account),
+      this.ip.refund(attempt.ip),
+    ]);
   }
 
   async consumeRegistration(client: ClientInfo): Promise<void> {

@@ -15,6 +15,7 @@ export interface AppConfig {
     readonly bodyLimit: string;
     readonly requestTimeoutMs: number;
     readonly trustProxy: boolean;
+    readonly trustedProxyHops: number;
   };
   readonly jwt: {
     readonly secret: string;

@@ -166,6 +166,16 @@ export class EnvironmentVariables {
   @IsBoolean()
   TRUST_PROXY = false;
 
+  /**
+   * How many proxies in front append to X-Forwarded-For. Only that many entries, counted from the
+   * right, are believed: the leftmost ones are whatever the client wrote.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  TRUSTED_PROXY_HOPS = 1;
+
   // OWASP's floor for argon2id is m=19 MiB, t=2, p=1: the validators refuse anything weaker.
   @Type(() => Number)
   @IsInt()

@@ -78,7 +78,12 @@ function toAppConfig(raw: EnvironmentVariables, signingKeys: ConfiguredSigningKe
     corsOrigins: raw.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
-    http: { bodyLimit: raw.BODY_LIMIT, requestTimeoutMs: raw.REQUEST_TIMEOUT_MS, trustProxy: raw.TRUST_PROXY },
+    http: {
+      bodyLimit: raw.BODY_LIMIT,
+      requestTimeoutMs: raw.REQUEST_TIMEOUT_MS,
+      trustProxy: raw.TRUST_PROXY,
+      trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
+    },
     jwt: {
       // Outside production a missing secret gets a random one per process: nothing to commit, nothing to leak.
       secret: raw.JWT_SECRET ?? randomBytes(48).toString('base64'),

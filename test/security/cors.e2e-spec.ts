@@ -1,3 +1,4 @@
+import { registerAndLogin } from '../fixtures/users';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('security: CORS allowlist', () => {
@@ -27,5 +28,15 @@ describe('security: CORS allowlist', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toBeDefined();
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('forbids caching of answers that carry tokens or per-user data', async () => {
+    const user = await registerAndLogin(t.http);
+    const login = await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+    expect(login.headers['cache-control']).toBe('no-store');
+    const refreshed = await t.http.post('/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200);
+    expect(refreshed.headers['cache-control']).toBe('no-store');
+    const me = await t.http.get('/users/me').set('Authorization', `Bearer ${user.accessToken}`).expect(200);
+    expect(me.headers['cache-control']).toBe('no-store');
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Context } from 'koa';
 import { createParamDecorator } from 'routing-controllers';
 
@@ -14,7 +15,10 @@ const MAX_USER_AGENT_LENGTH = 256;
 
 export function clientInfoOf(ctx: Context): ClientInfo {
   const userAgent = ctx.get('User-Agent').slice(0, MAX_USER_AGENT_LENGTH) || undefined;
-  return { ip: ctx.ip, userAgent, requestId: String(ctx.state.requestId ?? '') };
+  // A forwarded value that is not an address (garbage, or an attacker's 8 kB string) must not
+  // become a rate-limit key or a stored session field: fall back to the peer address.
+  const ip = isIP(ctx.ip) ? ctx.ip : (ctx.req.socket.remoteAddress ?? 'unknown');
+  return { ip, userAgent, requestId: String(ctx.state.requestId ?? '') };
 }
 
 /** Controller parameter decorator: `@Client() client: ClientInfo`. */
