@@ -5,7 +5,7 @@ import { AuthorizationChecker } from '../auth/authorization-checker';
 import { LOGGER, type Logger } from '../common/logger';
 import { TokenUserMismatchError } from './chat-errors';
 import { socketData, toChatUser } from './chat-user';
-import { RefreshTokenDto } from './dto/refresh-token.dto';
+import { AuthRefreshDto } from './dto/auth-refresh.dto';
 import { answer, isAck } from './socket-ack';
 import { parsePayload } from './socket-payload';
 import { sessionRoom, userRoom } from './socket-rooms';
@@ -42,7 +42,7 @@ export class SessionSocketController {
   @OnMessage('auth:refresh')
   async refresh(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'auth:refresh', async () => {
-      const { token } = parsePayload(RefreshTokenDto, body);
+      const { token } = parsePayload(AuthRefreshDto, body);
       const principal = await this.checker.verify(token);
       const data = socketData(socket);
       if (principal.user.id !== data.user.id) throw new TokenUserMismatchError();
