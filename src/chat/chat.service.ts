@@ -2,7 +2,7 @@ import { Service } from 'typedi';
 import { UsersRepository } from '../users/user.repository';
 import { NotMemberError } from './chat-errors';
 import { toChatMessage, type ChatMessage, type HistoryPage } from './chat-message';
-import type { ChatUser } from './chat-user';
+import { toChatUser, type ChatUser } from './chat-user';
 import { HISTORY_DEFAULT_LIMIT } from './chat.constants';
 import { decodeCursor, encodeCursor } from './history-cursor';
 import { MessageRepository } from './message.repository';
@@ -63,7 +63,7 @@ export class ChatService {
 
   private async authorsOf(ids: string[]): Promise<Map<string, ChatUser>> {
     const users = await this.users.findByIds([...new Set(ids)]);
-    return new Map(users.map((user) => [user.id, { id: user.id, displayName: user.displayName }]));
+    return new Map(users.map((user) => [user.id, toChatUser(user)]));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io';
 import { Inject, Service } from 'typedi';
-import { socketData, type ChatUser } from './chat-user';
+import { socketData, toChatUser, type ChatUser } from './chat-user';
 import { SOCKET_SERVER } from './socket-server.token';
 import { chatRoom } from './socket-rooms';
 
@@ -19,7 +19,7 @@ export class RoomPresence {
     const members = new Map<string, ChatUser>();
     for (const socket of sockets) {
       const { user } = socketData(socket);
-      members.set(user.id, { id: user.id, displayName: user.displayName });
+      members.set(user.id, toChatUser(user));
     }
     return [...members.values()];
   }

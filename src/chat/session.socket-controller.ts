@@ -4,7 +4,7 @@ import { Inject, Service } from 'typedi';
 import { AuthorizationChecker } from '../auth/authorization-checker';
 import { LOGGER, type Logger } from '../common/logger';
 import { TokenUserMismatchError } from './chat-errors';
-import { socketData, toChatUser } from './chat-user';
+import { socketData, toSocketData } from './chat-user';
 import { AuthRefreshDto } from './dto/auth-refresh.dto';
 import { answer, isAck } from './socket-ack';
 import { parsePayload } from './socket-payload';
@@ -50,8 +50,8 @@ export class SessionSocketController {
       // The connection now lives on the new token's session: revoking that one must end it.
       if (data.sessionId !== newSession) await socket.leave(sessionRoom(data.sessionId));
       await socket.join(sessionRoom(newSession));
-      socket.data = { user: toChatUser(principal.user), tokenExpiresAt: principal.token.expiresAt.getTime(), sessionId: newSession };
-      this.expiry.arm(socket, principal.token.expiresAt.getTime());
+      socket.data = toSocketData(principal);
+      this.expiry.arm(socket, socketData(socket).tokenExpiresAt);
       return { expiresAt: principal.token.expiresAt.toISOString() };
     });
   }
