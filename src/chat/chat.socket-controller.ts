@@ -45,6 +45,8 @@ export class ChatSocketController {
   async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'room:leave', async () => {
       const { room } = parsePayload(RoomDto, body);
+      // Leaving a room the socket is not in changes nothing, and must not make the room hear of it.
+      if (!socket.rooms.has(chatRoom(room))) return { room };
       await socket.leave(chatRoom(room));
       await this.presence.announce(room);
       return { room };

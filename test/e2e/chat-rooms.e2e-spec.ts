@@ -103,6 +103,19 @@ describe('chat rooms: join, presence, typing', () => {
     expect(bobHearsTyping.events).toEqual([]);
   });
 
+  it('announces nothing to a room that a socket not in it "leaves"', async () => {
+    const alice = await aChatClient(t);
+    const bob = await aChatClient(t);
+    const carol = await aChatClient(t);
+    await join(bob.socket, 'general');
+    const seenByBob = recordEvents<Presence>(bob.socket, 'presence');
+    expect(await request(alice.socket, 'room:leave', { room: 'general' })).toEqual({ ok: true, room: 'general' });
+    // Barrier: Carol's join is announced to Bob after anything Alice's leave could have sent.
+    await join(carol.socket, 'general');
+    const [first] = await seenByBob.count(1);
+    expect(ids(first!)).toEqual([bob.user.id, carol.user.id].sort());
+  });
+
   it('makes leaving a room end membership', async () => {
     const alice = await aChatClient(t);
     await join(alice.socket, 'general');
