@@ -1,4 +1,4 @@
-import { ForbiddenError, ValidationFailedError, type FieldError } from '../common/errors/app-error';
+import { ConflictError, ForbiddenError, ValidationFailedError, type FieldError } from '../common/errors/app-error';
 
 /** Sending to or reading a room requires being in it. */
 export class NotMemberError extends ForbiddenError {
@@ -18,5 +18,12 @@ export class InvalidPayloadError extends ValidationFailedError {
 export class TokenUserMismatchError extends ForbiddenError {
   constructor() {
     super('token_user_mismatch', 'The new token belongs to another user.');
+  }
+}
+
+/** One connection holds a bounded number of rooms: each costs presence work on every join and leave. */
+export class TooManyRoomsError extends ConflictError {
+  constructor(max: number) {
+    super('too_many_rooms', `One connection may be in at most ${max} rooms; leave one first.`);
   }
 }

@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io';
+import type { Principal } from '../auth/access-token';
 import type { UserRecord } from '../users/user-record';
 
 /** What other chat users see of someone: presence, typing, message authors. */
@@ -19,6 +20,15 @@ export interface ChatSocketData {
 }
 
 export const toChatUser = (user: Pick<UserRecord, 'id' | 'displayName'>): ChatUser => ({ id: user.id, displayName: user.displayName });
+
+/** The socket.data of a connection authenticated as `principal` (at the handshake or by auth:refresh). */
+export function toSocketData(principal: Principal): ChatSocketData {
+  return {
+    user: toChatUser(principal.user),
+    sessionId: principal.token.sessionId,
+    tokenExpiresAt: principal.token.expiresAt.getTime(),
+  };
+}
 
 /** The authenticated identity of a socket (set by SocketAuthMiddleware before any handler runs). */
 export function socketData(socket: Pick<Socket, 'data'>): ChatSocketData {

@@ -21,3 +21,13 @@ export const TOKEN_MAX_LENGTH = 4096;
 // framing; anything larger cannot be a valid event, and socket.io drops the connection that sent it.
 const WORST_CASE_MESSAGE_BYTES = 6 * (TEXT_MAX_LENGTH + ROOM_NAME_MAX_LENGTH + CLIENT_MSG_ID_MAX_LENGTH) + 1024;
 export const SOCKET_MAX_BUFFER_BYTES = Math.max(2 * WORST_CASE_MESSAGE_BYTES, 2 * TOKEN_MAX_LENGTH);
+
+/**
+ * Per-user budgets of the events that broadcast to a room (message:send is configured, see
+ * CHAT_RATE_LIMIT_*). A typing client sends one every few seconds per room; over the budget it is
+ * not relayed. Every join announces presence to the whole room, but a reconnecting client must be
+ * able to rejoin all its rooms at once: the join budget is twice the rooms one connection may hold.
+ */
+export const TYPING_RATE_LIMIT = { points: 20, durationSeconds: 10 };
+export const ROOMS_PER_CONNECTION_MAX = 50;
+export const JOIN_RATE_LIMIT = { points: 2 * ROOMS_PER_CONNECTION_MAX, durationSeconds: 60 };

@@ -1,9 +1,9 @@
 import { Service } from 'typedi';
 import { UsersRepository } from '../users/user.repository';
-import { NotMemberError } from './chat-errors';
+import { NotMemberError, TooManyRoomsError } from './chat-errors';
 import { toChatMessage, type ChatMessage, type HistoryPage } from './chat-message';
-import type { ChatUser } from './chat-user';
-import { HISTORY_DEFAULT_LIMIT } from './chat.constants';
+import { toChatUser, type ChatUser } from './chat-user';
+import { HISTORY_DEFAULT_LIMIT, ROOMS_PER_CONNECTION_MAX } from './chat.constants';
 import { decodeCursor, encodeCursor } from './history-cursor';
 import { MessageRepository } from './message.repository';
 
@@ -11,6 +11,12 @@ export interface SendMessageInput {
   room: string;
   text: string;
   clientMsgId?: string;
+}
+
+/** What the others in a room are told when someone types there. */
+export interface TypingNotice {
+  room: string;
+  user: ChatUser;
 }
 
 export interface HistoryQuery {
@@ -30,6 +36,11 @@ export class ChatService {
     private readonly users: UsersRepository,
   ) {}
 
+  /** Refuses a join that would put a connection, already in `joined`, in too many rooms; rejoining is fine. */
+  checkJoin(room: string, joined: readonly string[]): void {
+    if (!joined.includes(room) && joined.length >= ROOMS_PER_CONNECTION_MAX) throw new TooManyRoomsError(ROOMS_PER_CONNECTION_MAX);
+  }
+
   /**
    * Stores a message and returns it; `created` is false for a repeated clientMsgId, in which
    * case the message stored the first time is returned and nobody should be told again.
@@ -38,6 +49,12 @@ export class ChatService {
     if (!isMember) throw new NotMemberError();
     const { record, created } = await this.messages.createOnce({ ...input, authorId: author.id });
     return { message: toChatMessage(record, author), created };
+  }
+
+  /** The notice to relay when `user` types in `room`; nothing is stored. */
+  typing(user: ChatUser, room: string, isMember: boolean): TypingNotice {
+    if (!isMember) throw new NotMemberError();
+    return { room, user };
   }
 
   /** One page of a room's messages, newest first. */
@@ -63,7 +80,7 @@ export class ChatService {
 
   private async authorsOf(ids: string[]): Promise<Map<string, ChatUser>> {
     const users = await this.users.findByIds([...new Set(ids)]);
-    return new Map(users.map((user) => [user.id, { id: user.id, displayName: user.displayName }]));
+    return new Map(users.map((user) => [user.id, toChatUser(user)]));
   }
 }
 

@@ -2,15 +2,14 @@ import { ConnectedSocket, MessageAck, MessageBody, OnDisconnecting, OnMessage, S
 import type { Server, Socket } from 'socket.io';
 import { Inject, Service } from 'typedi';
 import { LOGGER, type Logger } from '../common/logger';
-import { NotMemberError } from './chat-errors';
+import { ChatRateLimits } from './chat-rate-limits';
 import { socketData } from './chat-user';
 import { ChatService } from './chat.service';
 import { MessageHistoryDto } from './dto/message-history.dto';
 import { RoomDto } from './dto/room.dto';
 import { SendMessageDto } from './dto/send-message.dto';
-import { MessageRateLimiter } from './message-rate-limiter';
 import { RoomPresence } from './room-presence';
-import { answer, isAck, toAckError } from './socket-ack';
+import { answer } from './socket-ack';
 import { parsePayload } from './socket-payload';
 import { SOCKET_SERVER } from './socket-server.token';
 import { chatRoom, chatRoomNames } from './socket-rooms';
@@ -26,7 +25,7 @@ export class ChatSocketController {
   constructor(
     private readonly chat: ChatService,
     private readonly presence: RoomPresence,
-    private readonly limiter: MessageRateLimiter,
+    private readonly limits: ChatRateLimits,
     @Inject(SOCKET_SERVER) private readonly io: Server,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -35,6 +34,8 @@ export class ChatSocketController {
   async join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'room:join', async () => {
       const { room } = parsePayload(RoomDto, body);
+      await this.limits.consume('room:join', socketData(socket).user.id);
+      this.chat.checkJoin(room, chatRoomNames(socket.rooms));
       await socket.join(chatRoom(room));
       return { room, members: await this.presence.announce(room) };
     });
@@ -44,6 +45,8 @@ export class ChatSocketController {
   async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'room:leave', async () => {
       const { room } = parsePayload(RoomDto, body);
+      // Leaving a room the socket is not in changes nothing, and must not make the room hear of it.
+      if (!socket.rooms.has(chatRoom(room))) return { room };
       await socket.leave(chatRoom(room));
       await this.presence.announce(room);
       return { room };
@@ -54,8 +57,9 @@ export class ChatSocketController {
   async send(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'message:send', async () => {
       const input = parsePayload(SendMessageDto, body);
-      await this.limiter.consume(socket.id);
-      const { message, created } = await this.chat.send(socketData(socket).user, input, socket.rooms.has(chatRoom(input.room)));
+      const { user } = socketData(socket);
+      await this.limits.consume('message:send', user.id);
+      const { message, created } = await this.chat.send(user, input, socket.rooms.has(chatRoom(input.room)));
       // Every socket in the room hears of a new message once, the sender's tabs included; a
       // repeated clientMsgId only gets its ack.
       if (created) this.io.to(chatRoom(input.room)).emit('message:new', message);
@@ -73,15 +77,16 @@ export class ChatSocketController {
 
   /** Fire-and-forget (the ack is optional): relayed to the others in the room, never stored. */
   @OnMessage('typing')
-  typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): void {
-    try {
+  async typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
+    const work = async () => {
       const { room } = parsePayload(RoomDto, body);
-      if (!socket.rooms.has(chatRoom(room))) throw new NotMemberError();
-      socket.to(chatRoom(room)).emit('typing', { room, user: socketData(socket).user });
-      if (isAck(ack)) ack({ ok: true });
-    } catch (error) {
-      if (isAck(ack)) ack({ ok: false, error: toAckError(error, this.logger, 'typing') });
-    }
+      const { user } = socketData(socket);
+      const notice = this.chat.typing(user, room, socket.rooms.has(chatRoom(room)));
+      await this.limits.consume('typing', user.id);
+      socket.to(chatRoom(room)).emit('typing', notice);
+      return {};
+    };
+    await answer(ack, this.logger, 'typing', work, { optionalAck: true });
   }
 
   /** The rooms are still known here; once the socket is gone the others learn who is left. */

@@ -1,8 +1,8 @@
 import type { Server } from 'socket.io';
 import { Inject, Service } from 'typedi';
-import { socketData, type ChatUser } from './chat-user';
+import { socketData, toChatUser, type ChatUser } from './chat-user';
 import { SOCKET_SERVER } from './socket-server.token';
-import { chatRoom } from './socket-rooms';
+import { chatRoom, userRoom } from './socket-rooms';
 
 /**
  * Who is in a room, asked of socket.io itself (fetchSockets), so the answer covers every instance
@@ -19,13 +19,15 @@ export class RoomPresence {
     const members = new Map<string, ChatUser>();
     for (const socket of sockets) {
       const { user } = socketData(socket);
-      members.set(user.id, { id: user.id, displayName: user.displayName });
+      members.set(user.id, toChatUser(user));
     }
     return [...members.values()];
   }
 
+  /** Whether any connection of the user, on any instance, is in the room; asks only that user's sockets. */
   async hasMember(room: string, userId: string): Promise<boolean> {
-    return (await this.members(room)).some((member) => member.id === userId);
+    const sockets = await this.io.in(userRoom(userId)).fetchSockets();
+    return sockets.some((socket) => socket.rooms.has(chatRoom(room)));
   }
 
   /** Tells everyone in the room who is there now, and returns that list. */

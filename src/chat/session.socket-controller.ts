@@ -4,8 +4,8 @@ import { Inject, Service } from 'typedi';
 import { AuthorizationChecker } from '../auth/authorization-checker';
 import { LOGGER, type Logger } from '../common/logger';
 import { TokenUserMismatchError } from './chat-errors';
-import { socketData, toChatUser } from './chat-user';
-import { RefreshTokenDto } from './dto/refresh-token.dto';
+import { socketData, toSocketData } from './chat-user';
+import { AuthRefreshDto } from './dto/auth-refresh.dto';
 import { answer, isAck } from './socket-ack';
 import { parsePayload } from './socket-payload';
 import { sessionRoom, userRoom } from './socket-rooms';
@@ -42,7 +42,7 @@ export class SessionSocketController {
   @OnMessage('auth:refresh')
   async refresh(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'auth:refresh', async () => {
-      const { token } = parsePayload(RefreshTokenDto, body);
+      const { token } = parsePayload(AuthRefreshDto, body);
       const principal = await this.checker.verify(token);
       const data = socketData(socket);
       if (principal.user.id !== data.user.id) throw new TokenUserMismatchError();
@@ -50,8 +50,8 @@ export class SessionSocketController {
       // The connection now lives on the new token's session: revoking that one must end it.
       if (data.sessionId !== newSession) await socket.leave(sessionRoom(data.sessionId));
       await socket.join(sessionRoom(newSession));
-      socket.data = { user: toChatUser(principal.user), tokenExpiresAt: principal.token.expiresAt.getTime(), sessionId: newSession };
-      this.expiry.arm(socket, principal.token.expiresAt.getTime());
+      socket.data = toSocketData(principal);
+      this.expiry.arm(socket, socketData(socket).tokenExpiresAt);
       return { expiresAt: principal.token.expiresAt.toISOString() };
     });
   }

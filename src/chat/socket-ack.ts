@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/errors/app-error';
-import { toAppError } from '../common/errors/to-problem';
+import { toProblem } from '../common/errors/to-problem';
 import type { Logger } from '../common/logger';
 
 /** The error half of every ack: the socket mirror of the HTTP problem document. */
@@ -18,31 +18,48 @@ export function isAck(value: unknown): value is Ack {
   return typeof value === 'function';
 }
 
-/** Maps any thrown value to an ack error; unknown errors are logged and answered generically. */
+/**
+ * Maps any thrown value to an ack error through the same mapping as HTTP problem documents
+ * (toProblem): unexpected errors are logged with their stack and answered generically.
+ */
 export function toAckError(error: unknown, log: Logger, event: string): AckError {
-  const known = toAppError(error);
-  if (!known || known.status >= 500) log.error({ err: error, event }, 'socket handler failed');
-  if (!known) return { code: 'internal_error', message: 'Something went wrong on our side.' };
+  const { problem, headers, expected } = toProblem(error);
+  if (!expected) log.error({ err: error, event }, 'socket handler failed');
+  const retryAfter = headers['Retry-After'];
   return {
-    code: known.code,
-    message: known.message,
-    ...(known.details?.errors ? { errors: known.details.errors } : {}),
-    ...(known.details?.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: known.details.retryAfterSeconds }),
+    code: problem.code,
+    message: problem.detail,
+    ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(retryAfter === undefined ? {} : { retryAfterSeconds: Number(retryAfter) }),
   };
+}
+
+export interface AnswerOptions {
+  /**
+   * For fire-and-forget events (typing): the work runs without an ack too, and its errors are
+   * then dropped (unexpected ones are still logged).
+   */
+  optionalAck?: boolean;
 }
 
 /**
  * Runs one request-style event and answers it through its ack. Every error becomes an error ack:
- * socket-controllers would otherwise swallow it and leave the client waiting. An event sent
- * without an ack callback is dropped unanswered (the protocol requires one).
+ * socket-controllers would otherwise swallow it and leave the client waiting. Unless the ack is
+ * optional, an event sent without an ack callback is dropped unanswered (the protocol requires one).
  */
-export async function answer(ack: unknown, log: Logger, event: string, work: () => Promise<object>): Promise<void> {
-  if (!isAck(ack)) return;
+export async function answer(
+  ack: unknown,
+  log: Logger,
+  event: string,
+  work: () => Promise<object>,
+  { optionalAck = false }: AnswerOptions = {},
+): Promise<void> {
+  if (!isAck(ack) && !optionalAck) return;
   let response: AckResponse;
   try {
     response = { ok: true, ...(await work()) };
   } catch (error) {
     response = { ok: false, error: toAckError(error, log, event) };
   }
-  ack(response);
+  if (isAck(ack)) ack(response);
 }

@@ -4,7 +4,7 @@ import { Inject, Service } from 'typedi';
 import { AuthorizationChecker } from '../auth/authorization-checker';
 import { TokenError } from '../common/errors/auth-errors';
 import { LOGGER, type Logger } from '../common/logger';
-import { toChatUser, type ChatSocketData } from './chat-user';
+import { toSocketData } from './chat-user';
 
 /** What a refused client receives as `connect_error`: message "unauthorized", data.code a TokenError code. */
 export interface ConnectErrorData {
@@ -37,13 +37,7 @@ export class SocketAuthMiddleware implements MiddlewareInterface {
   }
 
   private async authenticate(socket: Socket): Promise<void> {
-    const principal = await this.checker.verify(tokenFrom(socket));
-    const data: ChatSocketData = {
-      user: toChatUser(principal.user),
-      tokenExpiresAt: principal.token.expiresAt.getTime(),
-      sessionId: principal.token.sessionId,
-    };
-    socket.data = data;
+    socket.data = toSocketData(await this.checker.verify(tokenFrom(socket)));
   }
 
   private refusal(error: unknown): Error {

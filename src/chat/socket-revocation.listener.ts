@@ -27,7 +27,11 @@ export class SocketRevocationListener {
     this.io.in(sessionRoom(sessionId)).disconnectSockets(true);
   };
 
-  /** Called once per app. stop() on close: the RevocationEvents instance may outlive this app. */
+  /**
+   * Called once per app; both objects live in that app's own container. stop() on close all the
+   * same: an event emitted while the app shuts down must not reach a socket.io server that is
+   * closing, and a stopped listener leaves nothing subscribed should anyone still hold the emitter.
+   */
   start(): void {
     this.events.on('userRevoked', this.onUserRevoked);
     this.events.on('sessionRevoked', this.onSessionRevoked);

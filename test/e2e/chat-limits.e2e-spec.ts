@@ -1,6 +1,9 @@
 import { aChatClient, anotherTab, join, send } from '../fixtures/chat';
-import { disconnectAll, request, waitForEvent } from '../support/sockets';
+import { JOIN_RATE_LIMIT, ROOMS_PER_CONNECTION_MAX, TYPING_RATE_LIMIT } from '../../src/chat/chat.constants';
+import { disconnectAll, recordEvents, request, waitForEvent } from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/test-app';
+
+const rateLimited = { ok: false, error: { code: 'rate_limited', retryAfterSeconds: expect.any(Number) } };
 
 describe('chat limits', () => {
   let t: TestApp;
@@ -9,17 +12,67 @@ describe('chat limits', () => {
   beforeEach(() => t.wipe());
   afterEach(() => disconnectAll());
 
-  it('refuses message:send beyond the per-socket budget with rate_limited', async () => {
+  it('refuses message:send beyond the per-user budget with rate_limited, on every socket of that user', async () => {
     const alice = await aChatClient(t);
+    const bob = await aChatClient(t);
     await join(alice.socket, 'general');
+    await join(bob.socket, 'general');
     for (let i = 0; i < 3; i += 1) await send(alice.socket, 'general', `message ${i}`);
     const ack = await request(alice.socket, 'message:send', { room: 'general', text: 'one too many' });
     expect(ack).toEqual({ ok: false, error: { code: 'rate_limited', message: expect.any(String), retryAfterSeconds: expect.any(Number) } });
 
-    // The budget is per socket: another tab of the same user still has its own.
+    // Reconnecting or opening another tab does not buy a fresh budget: it belongs to the user.
     const tab2 = await anotherTab(t, alice);
     await join(tab2.socket, 'general');
-    await expect(send(tab2.socket, 'general', 'from the other tab')).resolves.toMatchObject({ id: expect.any(String) });
+    expect(await request(tab2.socket, 'message:send', { room: 'general', text: 'from the other tab' })).toMatchObject(rateLimited);
+    // Other users keep their own.
+    await expect(send(bob.socket, 'general', 'bob is fine')).resolves.toMatchObject({ id: expect.any(String) });
+  });
+
+  it(`relays at most ${TYPING_RATE_LIMIT.points} typing events per user and window, then drops them`, async () => {
+    const alice = await aChatClient(t);
+    const bob = await aChatClient(t);
+    await join(alice.socket, 'general');
+    await join(bob.socket, 'general');
+    const bobSees = recordEvents(bob.socket, 'typing');
+    for (let i = 0; i < TYPING_RATE_LIMIT.points; i += 1) {
+      expect(await request(alice.socket, 'typing', { room: 'general' })).toEqual({ ok: true });
+    }
+    // A client that asks for an ack learns why; one that does not is dropped silently.
+    expect(await request(alice.socket, 'typing', { room: 'general' })).toMatchObject(rateLimited);
+    const tab2 = await anotherTab(t, alice);
+    await join(tab2.socket, 'general');
+    tab2.socket.emit('typing', { room: 'general' });
+
+    // Barrier: the message is relayed after the typing above would have been, on the same path to Bob.
+    const bobHears = waitForEvent(bob.socket, 'message:new');
+    await send(tab2.socket, 'general', 'done typing');
+    await bobHears;
+    expect(bobSees.events).toHaveLength(TYPING_RATE_LIMIT.points);
+  });
+
+  it(`refuses room:join beyond ${JOIN_RATE_LIMIT.points} per user and window with rate_limited`, async () => {
+    const alice = await aChatClient(t);
+    for (let i = 0; i < JOIN_RATE_LIMIT.points; i += 1) await join(alice.socket, 'general');
+    expect(await request(alice.socket, 'room:join', { room: 'general' })).toMatchObject(rateLimited);
+    const tab2 = await anotherTab(t, alice);
+    expect(await request(tab2.socket, 'room:join', { room: 'general' })).toMatchObject(rateLimited);
+  });
+
+  it(`refuses to put one connection in more than ${ROOMS_PER_CONNECTION_MAX} rooms with too_many_rooms`, async () => {
+    const alice = await aChatClient(t);
+    for (let i = 0; i < ROOMS_PER_CONNECTION_MAX; i += 1) await join(alice.socket, `room-${i}`);
+    expect(await request(alice.socket, 'room:join', { room: 'one-more' })).toEqual({
+      ok: false,
+      error: { code: 'too_many_rooms', message: expect.any(String) },
+    });
+    // Rejoining a room it is in is no new room; leaving one makes space.
+    await join(alice.socket, 'room-0');
+    await request(alice.socket, 'room:leave', { room: 'room-0' });
+    await expect(join(alice.socket, 'one-more')).resolves.toMatchObject({ room: 'one-more' });
+    // The cap is per connection: another tab starts empty.
+    const tab2 = await anotherTab(t, alice);
+    await expect(join(tab2.socket, 'one-more')).resolves.toMatchObject({ room: 'one-more' });
   });
 
   it('accepts the largest valid message within maxHttpBufferSize', async () => {

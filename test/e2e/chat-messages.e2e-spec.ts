@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { MessageModel } from '../../src/chat/message.model';
 import { aChatClient, anotherTab, join, send } from '../fixtures/chat';
-import { collectEvents, disconnectAll, request, waitForEvent } from '../support/sockets';
+import { disconnectAll, recordEvents, request, waitForEvent } from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Message = { id: string; room: string; text: string; author: { id: string; displayName: string }; createdAt: string };
@@ -40,13 +40,15 @@ describe('chat messages: send, broadcast, idempotency, history', () => {
     const bob = await aChatClient(t);
     await join(alice.socket, 'general');
     await join(bob.socket, 'general');
-    const bobHears = collectEvents<Message>(bob.socket, 'message:new', 400);
+    const bobHears = recordEvents<Message>(bob.socket, 'message:new');
     const first = await send(alice.socket, 'general', 'once', 'msg-1');
     const again = await send(alice.socket, 'general', 'once', 'msg-1');
     expect(again).toEqual(first);
-    // Bounded wait: the absence of a second broadcast cannot be observed any other way.
-    expect((await bobHears).map((message) => message.id)).toEqual([first.id]);
-    expect(await MessageModel.countDocuments({})).toBe(1);
+    // Barrier: a later message reaches Bob after any broadcast of the repeated send would have.
+    const later = await send(alice.socket, 'general', 'later');
+    expect((await bobHears.count(2)).map((message) => message.id)).toEqual([first.id, later.id]);
+    expect(bobHears.events).toHaveLength(2);
+    expect(await MessageModel.countDocuments({ text: 'once' })).toBe(1);
   });
 
   it('stores one message when the same clientMsgId is sent concurrently', async () => {

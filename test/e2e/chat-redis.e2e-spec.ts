@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { RevocationEvents } from '../../src/auth/revocation-events';
 import { aChatClient, join, send } from '../fixtures/chat';
-import { disconnectAll, waitForEvent, waitForMatch } from '../support/sockets';
+import { disconnectAll, request, waitForEvent, waitForMatch } from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -53,6 +53,19 @@ describe('chat across two instances (Redis adapter)', () => {
     const bobHears = waitForEvent<{ id: string; text: string }>(bob.socket, 'message:new');
     const sent = await send(alice.socket, room, 'across instances');
     expect(await bobHears).toMatchObject({ id: sent.id, text: 'across instances' });
+  });
+
+  it('serves REST history on instance B to a user whose socket is in the room on instance A', async () => {
+    const alice = await aChatClient(a);
+    await join(alice.socket, room);
+    await send(alice.socket, room, 'seen from B');
+    const path = `/rooms/${room}/messages?limit=1`;
+    const res = await b.http.get(path).set('Authorization', `Bearer ${alice.user.accessToken}`).expect(200);
+    expect(res.body.messages).toEqual([expect.objectContaining({ text: 'seen from B' })]);
+
+    // Membership is that of the user's own sockets: leaving on A ends it on B.
+    await request(alice.socket, 'room:leave', { room });
+    await b.http.get(path).set('Authorization', `Bearer ${alice.user.accessToken}`).expect(403);
   });
 
   it('disconnects a revoked user on the other instance', async () => {

@@ -1,5 +1,5 @@
-import { aChatClient, anotherTab, join } from '../fixtures/chat';
-import { collectEvents, disconnectAll, recordEvents, request, waitForEvent, waitForMatch } from '../support/sockets';
+import { aChatClient, anotherTab, join, send } from '../fixtures/chat';
+import { disconnectAll, recordEvents, request, waitForEvent, waitForMatch } from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Presence = { room: string; members: { id: string; displayName: string }[] };
@@ -68,14 +68,22 @@ describe('chat rooms: join, presence, typing', () => {
     await join(alice.socket, 'general');
     await join(bob.socket, 'general');
     await join(carol.socket, 'random');
-    const carolHears = collectEvents(carol.socket, 'typing', 300);
-    const aliceHears = collectEvents(alice.socket, 'typing', 300);
+    const carolHears = recordEvents(carol.socket, 'typing');
+    const aliceHears = recordEvents(alice.socket, 'typing');
     const bobHears = waitForEvent(bob.socket, 'typing');
     alice.socket.emit('typing', { room: 'general' });
     expect(await bobHears).toEqual({ room: 'general', user: { id: alice.user.id, displayName: alice.user.displayName } });
-    // Bounded wait: nothing else would tell us that an event was not sent.
-    expect(await carolHears).toEqual([]);
-    expect(await aliceHears).toEqual([]);
+
+    // Barriers instead of waits: socket.io delivers a socket's events in order, so anything sent to
+    // Alice or Carol for her typing would arrive before these later events.
+    const aliceHearsBob = waitForEvent(alice.socket, 'typing');
+    bob.socket.emit('typing', { room: 'general' });
+    expect(await aliceHearsBob).toMatchObject({ user: { id: bob.user.id } });
+    expect(aliceHears.events).toHaveLength(1);
+    const carolSeesBob = waitForMatch<Presence>(carol.socket, 'presence', (presence) => presence.members.length === 2);
+    await join(bob.socket, 'random');
+    await carolSeesBob;
+    expect(carolHears.events).toEqual([]);
   });
 
   it('refuses typing, sending and history in a room the socket has not joined with not_member', async () => {
@@ -83,11 +91,29 @@ describe('chat rooms: join, presence, typing', () => {
     const bob = await aChatClient(t);
     await join(bob.socket, 'general');
     const notMember = { ok: false, error: { code: 'not_member', message: expect.any(String) } };
-    const bobHears = collectEvents(bob.socket, 'message:new', 300);
+    const bobHearsMessages = recordEvents<{ id: string }>(bob.socket, 'message:new');
+    const bobHearsTyping = recordEvents(bob.socket, 'typing');
     expect(await request(alice.socket, 'typing', { room: 'general' })).toEqual(notMember);
     expect(await request(alice.socket, 'message:send', { room: 'general', text: 'hi' })).toEqual(notMember);
     expect(await request(alice.socket, 'message:history', { room: 'general' })).toEqual(notMember);
-    expect(await bobHears).toEqual([]);
+    // Barrier: Bob's own message is broadcast after anything Alice's refused events could have sent.
+    const own = await send(bob.socket, 'general', 'barrier');
+    await bobHearsMessages.count(1);
+    expect(bobHearsMessages.events.map((message) => message.id)).toEqual([own.id]);
+    expect(bobHearsTyping.events).toEqual([]);
+  });
+
+  it('announces nothing to a room that a socket not in it "leaves"', async () => {
+    const alice = await aChatClient(t);
+    const bob = await aChatClient(t);
+    const carol = await aChatClient(t);
+    await join(bob.socket, 'general');
+    const seenByBob = recordEvents<Presence>(bob.socket, 'presence');
+    expect(await request(alice.socket, 'room:leave', { room: 'general' })).toEqual({ ok: true, room: 'general' });
+    // Barrier: Carol's join is announced to Bob after anything Alice's leave could have sent.
+    await join(carol.socket, 'general');
+    const [first] = await seenByBob.count(1);
+    expect(ids(first!)).toEqual([bob.user.id, carol.user.id].sort());
   });
 
   it('makes leaving a room end membership', async () => {

@@ -39,7 +39,11 @@ export function waitForMatch<T = unknown>(socket: Socket, event: string, matches
   });
 }
 
-/** Records every `event` payload from now on; `count(n)` waits until n have arrived. */
+/**
+ * Records every `event` payload from now on; `count(n)` waits until n have arrived. To show that
+ * something did NOT arrive, follow the action with a later event the socket must receive (socket.io
+ * delivers one socket's events in order) and look at `events` once that one is in: no fixed waits.
+ */
 export function recordEvents<T = unknown>(
   socket: Socket,
   event: string,
@@ -68,22 +72,6 @@ export function recordEvents<T = unknown>(
         check();
       }),
   };
-}
-
-/**
- * Collects every `event` payload that arrives within windowMs. Asserting that something does NOT
- * arrive needs a bounded wait: there is no later event that would prove the absence.
- */
-export function collectEvents<T = unknown>(socket: Socket, event: string, windowMs: number): Promise<T[]> {
-  return new Promise((resolve) => {
-    const seen: T[] = [];
-    const onEvent = (payload: T) => seen.push(payload);
-    socket.on(event, onEvent);
-    setTimeout(() => {
-      socket.off(event, onEvent);
-      resolve(seen);
-    }, windowMs);
-  });
 }
 
 /** Connects with an access token in the handshake's auth; resolves once `authenticated` arrived. */

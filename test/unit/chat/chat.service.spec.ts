@@ -1,5 +1,6 @@
-import { NotMemberError } from '../../../src/chat/chat-errors';
+import { NotMemberError, TooManyRoomsError } from '../../../src/chat/chat-errors';
 import { ChatService } from '../../../src/chat/chat.service';
+import { ROOMS_PER_CONNECTION_MAX } from '../../../src/chat/chat.constants';
 import { encodeCursor } from '../../../src/chat/history-cursor';
 import type { MessageRecord } from '../../../src/chat/message-record';
 import type { MessageRepository } from '../../../src/chat/message.repository';
@@ -69,5 +70,19 @@ describe('ChatService', () => {
     const { service } = serviceWith([aMessage(1, 'b'.repeat(24))]);
     const [message] = (await service.history({ room: 'general' }, true)).messages;
     expect(message!.author).toEqual({ id: 'b'.repeat(24), displayName: '[deleted user]' });
+  });
+
+  it('relays typing of a member as { room, user } and refuses a non-member', () => {
+    const { service } = serviceWith([]);
+    expect(service.typing(alice, 'general', true)).toEqual({ room: 'general', user: alice });
+    expect(() => service.typing(alice, 'general', false)).toThrow(NotMemberError);
+  });
+
+  it('refuses a join beyond the rooms one connection may hold, but not a rejoin', () => {
+    const { service } = serviceWith([]);
+    const full = Array.from({ length: ROOMS_PER_CONNECTION_MAX }, (_, i) => `room-${i}`);
+    expect(() => service.checkJoin('one-more', full.slice(1))).not.toThrow();
+    expect(() => service.checkJoin('one-more', full)).toThrow(TooManyRoomsError);
+    expect(() => service.checkJoin('room-0', full)).not.toThrow();
   });
 });

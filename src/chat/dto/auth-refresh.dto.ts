@@ -2,7 +2,7 @@ import { IsString, Length } from 'class-validator';
 import { TOKEN_MAX_LENGTH } from '../chat.constants';
 
 /** Payload of auth:refresh: a newer access token for the same user. */
-export class RefreshTokenDto {
+export class AuthRefreshDto {
   @IsString()
   @Length(1, TOKEN_MAX_LENGTH)
   token!: string;
