@@ -7,7 +7,9 @@ import { PassportService } from './passport.service';
 import type { TokenRequest } from './strategies/jwt.strategy';
 
 // The article's clients send "JWT <token>"; RFC 6750 clients send "Bearer <token>".
-const AUTHORIZATION_HEADER = /^(?:Bearer|JWT) +([A-Za-z0-9\-_.]+)$/i;
+const AUTHORIZATION_SCHEME = /^(?:Bearer|JWT)(?: +(.*))?$/i;
+// The compact JWS alphabet (base64url and dots): anything else cannot be one of our tokens.
+const TOKEN_CHARACTERS = /^[A-Za-z0-9\-_.]+$/;
 
 /**
  * THE authorization checker. HTTP (routing-controllers) and WebSocket (socket middleware) both
@@ -33,10 +35,22 @@ export class AuthorizationChecker {
   /** Reads the token from an Authorization header value; undefined when there is none. */
   static tokenFromHeader(header: string | undefined): string | undefined {
     if (!header) return undefined;
-    const match = AUTHORIZATION_HEADER.exec(header.trim());
+    const match = AUTHORIZATION_SCHEME.exec(header.trim());
     // A header in another scheme is not "missing": it is a token we cannot accept.
     if (!match) throw new TokenError('token_invalid');
-    return match[1];
+    return AuthorizationChecker.normaliseToken(match[1] ?? '');
+  }
+
+  /**
+   * The one normalisation of a raw token, whatever the transport (header, socket handshake,
+   * auth:refresh): surrounding space is trimmed, empty means missing, and anything outside the
+   * JWT alphabet is invalid. So the same credential gets the same answer everywhere.
+   */
+  static normaliseToken(raw: string): string | undefined {
+    const token = raw.trim();
+    if (token === '') return undefined;
+    if (!TOKEN_CHARACTERS.test(token)) throw new TokenError('token_invalid');
+    return token;
   }
 
   /** Authenticates a Koa request once; later calls in the same request reuse the result. */

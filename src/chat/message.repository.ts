@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { Types } from 'mongoose';
 import { Service } from 'typedi';
+import { isDuplicateKeyError } from '../database/duplicate-key';
 import { Message, MessageModel } from './message.model';
 import type { HistoryPosition, MessageRecord } from './message-record';
 
@@ -27,7 +28,7 @@ export class MessageRepository {
       const created = await MessageModel.create({ ...message, author: message.authorId, dedupeKey });
       return { record: toRecord(created.toObject()), created: true };
     } catch (error) {
-      if ((error as { code?: unknown }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const existing = await MessageModel.findOne({ author: message.authorId, dedupeKey }).lean<MessageDocument>();
       // The index refused the insert, so the row exists unless it was deleted in between.
       if (!existing) throw error;

@@ -6,6 +6,7 @@ import { LOGGER, type Logger } from '../common/logger';
 import { TokenUserMismatchError } from './chat-errors';
 import { socketData, toSocketData } from './chat-user';
 import { AuthRefreshDto } from './dto/auth-refresh.dto';
+import { handshakeToken } from './handshake-token';
 import { answer, isAck } from './socket-ack';
 import { parsePayload } from './socket-payload';
 import { sessionRoom, userRoom } from './socket-rooms';
@@ -25,10 +26,13 @@ export class SessionSocketController {
   ) {}
 
   @OnConnect()
-  connected(@ConnectedSocket() socket: Socket): void {
+  async connected(@ConnectedSocket() socket: Socket): Promise<void> {
     const { user, sessionId, tokenExpiresAt } = socketData(socket);
     // These rooms let revocations reach every connection of a user or a session, on any instance.
-    void socket.join([userRoom(user.id), sessionRoom(sessionId)]);
+    await socket.join([userRoom(user.id), sessionRoom(sessionId)]);
+    // A revocation announced between the handshake's check and this join reached nobody: check
+    // the token once more now that any later one will reach this socket.
+    if (!(await this.handshakeTokenStillValid(socket))) return;
     this.expiry.arm(socket, tokenExpiresAt);
     socket.emit('authenticated', { user });
   }
@@ -42,18 +46,32 @@ export class SessionSocketController {
   @OnMessage('auth:refresh')
   async refresh(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'auth:refresh', async () => {
-      const { token } = parsePayload(AuthRefreshDto, body);
+      const token = AuthorizationChecker.normaliseToken(parsePayload(AuthRefreshDto, body).token);
       const principal = await this.checker.verify(token);
       const data = socketData(socket);
       if (principal.user.id !== data.user.id) throw new TokenUserMismatchError();
       const newSession = principal.token.sessionId;
       // The connection now lives on the new token's session: revoking that one must end it.
-      if (data.sessionId !== newSession) await socket.leave(sessionRoom(data.sessionId));
       await socket.join(sessionRoom(newSession));
+      // Checked again after the join, for the same reason as on connect.
+      await this.checker.verify(token);
+      if (data.sessionId !== newSession) await socket.leave(sessionRoom(data.sessionId));
       socket.data = toSocketData(principal);
       this.expiry.arm(socket, socketData(socket).tokenExpiresAt);
       return { expiresAt: principal.token.expiresAt.toISOString() };
     });
+  }
+
+  /** Re-verifies the handshake token; a refused one ends the connection (fail closed). */
+  private async handshakeTokenStillValid(socket: Socket): Promise<boolean> {
+    try {
+      await this.checker.verify(handshakeToken(socket));
+      return true;
+    } catch (error) {
+      this.logger.info({ socketId: socket.id, code: (error as { code?: unknown }).code }, 'socket revoked while connecting');
+      socket.disconnect(true);
+      return false;
+    }
   }
 
   /** The article's demo event, kept for its clients: logged and echoed back to the sender. */

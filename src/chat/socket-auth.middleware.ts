@@ -5,6 +5,7 @@ import { AuthorizationChecker } from '../auth/authorization-checker';
 import { TokenError } from '../common/errors/auth-errors';
 import { LOGGER, type Logger } from '../common/logger';
 import { toSocketData } from './chat-user';
+import { handshakeToken } from './handshake-token';
 
 /** What a refused client receives as `connect_error`: message "unauthorized", data.code a TokenError code. */
 export interface ConnectErrorData {
@@ -12,9 +13,8 @@ export interface ConnectErrorData {
 }
 
 /**
- * Authenticates every socket.io handshake with THE authorization checker, exactly as HTTP does.
- * The token comes from `auth.token` (browsers) or an Authorization header (other clients); a token
- * in the query string is ignored on purpose, since query strings end up in access logs.
+ * Authenticates every socket.io handshake with THE authorization checker, exactly as HTTP does,
+ * with the token from handshakeToken().
  */
 @Service()
 @Middleware()
@@ -37,7 +37,7 @@ export class SocketAuthMiddleware implements MiddlewareInterface {
   }
 
   private async authenticate(socket: Socket): Promise<void> {
-    socket.data = toSocketData(await this.checker.verify(tokenFrom(socket)));
+    socket.data = toSocketData(await this.checker.verify(handshakeToken(socket)));
   }
 
   private refusal(error: unknown): Error {
@@ -48,16 +48,4 @@ export class SocketAuthMiddleware implements MiddlewareInterface {
     refusal.data = { code };
     return refusal;
   }
-}
-
-function tokenFrom(socket: Socket): string | undefined {
-  const auth: unknown = socket.handshake.auth;
-  const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
-  if (token !== undefined && token !== null) {
-    // Anything but a string (a number, an object) is a token we cannot accept, not a missing one.
-    if (typeof token !== 'string') throw new TokenError('token_invalid');
-    return token;
-  }
-  const header = socket.handshake.headers.authorization;
-  return AuthorizationChecker.tokenFromHeader(typeof header === 'string' ? header : undefined);
 }

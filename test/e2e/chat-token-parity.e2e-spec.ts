@@ -60,4 +60,29 @@ describe('HTTP and socket.io agree on every token', () => {
       'old ver (revoked)': '401 token_revoked',
     });
   });
+
+  it('normalises the raw credential the same way: surrounding space, empty, foreign characters', async () => {
+    const user = await registerAndLogin(t.http);
+    const cases: Record<string, string> = {
+      padded: `  ${user.accessToken}  `,
+      empty: '',
+      'only spaces': '   ',
+      'foreign characters': `${user.accessToken}%`,
+    };
+    const httpVerdicts: Record<string, string> = {};
+    const socketVerdicts: Record<string, string> = {};
+    for (const [name, token] of Object.entries(cases)) {
+      const res = await t.http.get('/users/me').set('Authorization', `Bearer ${token}`);
+      httpVerdicts[name] = res.status === 200 ? 'accepted' : `${res.status} ${res.body.code}`;
+      const outcome = await tryConnect(client(t.url, { auth: { token } }));
+      socketVerdicts[name] = outcome.connected ? 'accepted' : `401 ${outcome.code}`;
+    }
+    expect(socketVerdicts).toEqual(httpVerdicts);
+    expect(httpVerdicts).toEqual({
+      padded: 'accepted',
+      empty: '401 token_missing',
+      'only spaces': '401 token_missing',
+      'foreign characters': '401 token_invalid',
+    });
+  });
 });
