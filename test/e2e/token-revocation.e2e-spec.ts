@@ -98,11 +98,16 @@ describe('access tokens: who they belong to, what they are, how they are sent', 
       ['Basic credentials', () => `Basic ${Buffer.from(`${user.email}:${user.password}`).toString('base64')}`],
       ['a Basic scheme around a valid token', () => `Basic ${user.accessToken}`],
       ['a bare token without a scheme', () => user.accessToken],
-      ['a scheme without a token', () => 'Bearer'],
       ['two tokens', () => `Bearer ${user.accessToken} ${user.accessToken}`],
-    ])('returns 401 for %s', async (_label, header) => {
+    ])('returns 401 token_invalid for %s', async (_label, header) => {
       const res = await t.http.get('/users/me').set('Authorization', header());
       expectProblem(res, 401, 'token_invalid');
+    });
+
+    // Same as an empty auth.token on a socket: nothing was presented.
+    it.each(['Bearer', 'Bearer   ', 'JWT '])('returns 401 token_missing for the scheme %p without a token', async (header) => {
+      const res = await t.http.get('/users/me').set('Authorization', header);
+      expectProblem(res, 401, 'token_missing');
     });
   });
 });
