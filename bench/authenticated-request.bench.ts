@@ -2,8 +2,8 @@ import type { TestApp } from '../test/support/test-app';
 import { median, timeEach, type BenchRow } from './stats';
 
 /**
- * What the authorization checker costs per request: GET /users/me (passport-jwt verification +
- * user lookup) against GET /health (one database ping, no auth), same server, same run.
+ * What the authorization checker costs per request: GET /users/me (passport-jwt verification, user
+ * and session lookups) against GET /health (one database ping, no auth), same server, same run.
  */
 export async function benchAuthenticatedRequest(t: TestApp, samples = 300): Promise<BenchRow> {
   const email = 'bench-me@example.test';
@@ -24,7 +24,7 @@ export async function benchAuthenticatedRequest(t: TestApp, samples = 300): Prom
   const health = await timeEach(samples, () => get('/health'));
   const me = await timeEach(samples, () => get('/users/me', { authorization: `Bearer ${accessToken}` }));
   return {
-    name: 'GET /users/me (JWT checker + user lookup)',
+    name: 'GET /users/me (JWT checker: user + session)',
     baseline: 'GET /health',
     medianMs: median(me),
     baselineMedianMs: median(health),
