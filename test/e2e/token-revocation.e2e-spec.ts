@@ -1,19 +1,12 @@
 import { UserModel } from '../../src/users/user.model';
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
 import { expectProblem } from '../support/problem';
 import { signExactClaims, wellFormedClaims } from '../support/raw-tokens';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 import { forgeToken } from '../support/tokens';
 
 describe('access tokens: who they belong to, what they are, how they are sent', () => {
-  let t: TestApp;
-  let user: LoggedIn;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
-    user = await registerAndLogin(t.http);
-  });
+  const t = useTestApp();
+  const user = useLoggedInUser(t);
 
   const me = (token: string) => t.http.get('/users/me').set('Authorization', `Bearer ${token}`);
   const expectRefused = async (token: string, code: string) => expectProblem(await me(token), 401, code);

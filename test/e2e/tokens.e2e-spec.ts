@@ -1,19 +1,12 @@
 import jwt, { type JwtPayload } from 'jsonwebtoken';
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
 import { expectProblem } from '../support/problem';
 import { base64url, nowInSeconds, replacePart, signExactClaims, signRawPayload, wellFormedClaims } from '../support/raw-tokens';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 import { forgeToken, unsignedToken } from '../support/tokens';
 
 describe('access tokens: issuing and cryptographic verification', () => {
-  let t: TestApp;
-  let user: LoggedIn;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
-    user = await registerAndLogin(t.http);
-  });
+  const t = useTestApp();
+  const user = useLoggedInUser(t);
 
   const me = (token: string) => t.http.get('/users/me').set('Authorization', `Bearer ${token}`);
   const expectRefused = async (token: string, code: string) => expectProblem(await me(token), 401, code);

@@ -1,19 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 import { forgeToken, sessionIdOf, unsignedToken } from '../support/tokens';
 
 /** RFC 8725 (JWT best current practice) attacks against the HS256 default configuration. */
 describe('security: JWT attacks (HS256)', () => {
-  let t: TestApp;
-  let user: LoggedIn;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
-    user = await registerAndLogin(t.http);
-  });
+  const t = useTestApp();
+  const user = useLoggedInUser(t);
 
   const now = () => Math.floor(Date.now() / 1000);
   /** Signs exactly these claims (no defaults added), for tokens forgeToken's options cannot express. */

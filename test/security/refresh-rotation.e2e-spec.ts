@@ -2,26 +2,22 @@ import { createHash } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { RevocationEvents } from '../../src/auth/revocation-events';
 import { SessionModel } from '../../src/sessions/session.model';
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { registerAndLogin } from '../fixtures/users';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 
 describe('security: refresh tokens, rotation, reuse, logout', () => {
-  let t: TestApp;
-  let user: LoggedIn;
+  const t = useTestApp();
   let events: { userRevoked: string[]; sessionRevoked: [string, string][] };
-  beforeAll(async () => {
-    t = await startTestApp();
+  beforeAll(() => {
     // The app's own emitter, from the app's own container.
     const emitter = t.app.container.get(RevocationEvents);
     emitter.on('userRevoked', (userId) => events.userRevoked.push(userId));
     emitter.on('sessionRevoked', (userId, sessionId) => events.sessionRevoked.push([userId, sessionId]));
   });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
+  beforeEach(() => {
     events = { userRevoked: [], sessionRevoked: [] };
-    user = await registerAndLogin(t.http);
   });
+  const user = useLoggedInUser(t);
 
   const refresh = (refreshToken: string) => t.http.post('/auth/refresh').send({ refreshToken });
   const callMe = (token: string) => t.http.get('/users/me').set('Authorization', `Bearer ${token}`);

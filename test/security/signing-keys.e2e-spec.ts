@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { registerAndLogin, type LoggedIn } from '../fixtures/users';
 import { anEs256KeyPair, signingKeysEnv } from '../support/signing-keys';
+import { useTestApp } from '../support/suite';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { forgeToken } from '../support/tokens';
 
@@ -76,9 +77,7 @@ describe('security: asymmetric signing keys and rotation', () => {
 });
 
 describe('security: JWKS with HS256 only', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
+  const t = useTestApp({ wipe: false });
 
   it('publishes an empty key set: the HMAC secret is never exposed', async () => {
     const res = await t.http.get('/.well-known/jwks.json').expect(200);
