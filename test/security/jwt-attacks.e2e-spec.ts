@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { getMe } from '../support/http';
 import { useLoggedInUser, useTestApp } from '../support/suite';
 import { forgeToken, sessionIdOf, unsignedToken } from '../support/tokens';
 
@@ -27,15 +28,14 @@ describe('security: JWT attacks (HS256)', () => {
       t.config.jwt.secret,
       { algorithm: 'HS256' },
     );
-  const callMe = (token: string) => t.http.get('/users/me').set('Authorization', `Bearer ${token}`);
   const expectRefused = async (token: string, code = 'token_invalid') => {
-    const res = await callMe(token).expect(401);
+    const res = await getMe(t, token).expect(401);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 401, code });
   };
 
   it('accepts a well-formed forged token (the baseline the attacks below depart from)', async () => {
-    await callMe(forgeToken(t.config, user)).expect(200);
+    await getMe(t, forgeToken(t.config, user)).expect(200);
   });
 
   it('refuses alg "none"', async () => {
@@ -58,7 +58,7 @@ describe('security: JWT attacks (HS256)', () => {
   });
 
   it('accepts a token expired by less than the clock-skew leeway', async () => {
-    await callMe(signExactly({ exp: now() - 10 })).expect(200);
+    await getMe(t, signExactly({ exp: now() - 10 })).expect(200);
   });
 
   it('refuses a token expired beyond the leeway with token_expired', async () => {
@@ -66,7 +66,7 @@ describe('security: JWT attacks (HS256)', () => {
   });
 
   it('accepts a not-before within the leeway and refuses one beyond it', async () => {
-    await callMe(forgeToken(t.config, user, { nbf: now() + 10 })).expect(200);
+    await getMe(t, forgeToken(t.config, user, { nbf: now() + 10 })).expect(200);
     await expectRefused(forgeToken(t.config, user, { nbf: now() + t.config.jwt.clockSkewSeconds + 60 }));
   });
 
