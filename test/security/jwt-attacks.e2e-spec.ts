@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { getMe } from '../support/http';
 import { useLoggedInUser, useTestApp } from '../support/suite';
@@ -28,6 +28,17 @@ describe('security: JWT attacks (HS256)', () => {
       t.config.jwt.secret,
       { algorithm: 'HS256' },
     );
+  /** A well-formed token for the user, signed with `key` under exactly `header` (its alg included). */
+  const signWithHeader = (key: KeyObject | string, header: { alg: jwt.Algorithm; [field: string]: unknown }) =>
+    jwt.sign({ ver: 0, token_use: 'access' }, key, {
+      algorithm: header.alg,
+      header: header as unknown as jwt.JwtHeader,
+      subject: user.id,
+      issuer: t.config.jwt.issuer,
+      audience: t.config.jwt.audience,
+      jwtid: 'x',
+      expiresIn: 60,
+    });
   const expectRefused = async (token: string, code = 'token_invalid') => {
     const res = await getMe(t, token).expect(401);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -90,30 +101,14 @@ describe('security: JWT attacks (HS256)', () => {
   it('refuses a token whose header embeds its own key (jwk), ignoring the embedded key', async () => {
     const attacker = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const jwk = attacker.publicKey.export({ format: 'jwk' });
-    const token = jwt.sign({ ver: 0, token_use: 'access' }, attacker.privateKey, {
-      algorithm: 'ES256',
-      header: { alg: 'ES256', jwk } as jwt.JwtHeader,
-      subject: user.id,
-      issuer: t.config.jwt.issuer,
-      audience: t.config.jwt.audience,
-      jwtid: 'x',
-      expiresIn: 60,
-    });
+    const token = signWithHeader(attacker.privateKey, { alg: 'ES256', jwk });
     await expectRefused(token);
   });
 
   it('refuses tokens pointing at remote keys (jku, x5u) without fetching them', async () => {
     for (const header of [{ jku: 'https://attacker.test/jwks.json' }, { x5u: 'https://attacker.test/cert.pem' }]) {
       const attacker = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-      const token = jwt.sign({ ver: 0, token_use: 'access' }, attacker.privateKey, {
-        algorithm: 'ES256',
-        header: { alg: 'ES256', ...header } as jwt.JwtHeader,
-        subject: user.id,
-        issuer: t.config.jwt.issuer,
-        audience: t.config.jwt.audience,
-        jwtid: 'x',
-        expiresIn: 60,
-      });
+      const token = signWithHeader(attacker.privateKey, { alg: 'ES256', ...header });
       await expectRefused(token);
     }
   });
@@ -122,15 +117,7 @@ describe('security: JWT attacks (HS256)', () => {
     for (const kid of ['../../../../dev/null', "' OR '1'='1", '{"$ne":null}']) {
       await expectRefused(forgeToken(t.config, user, {}, { keyid: kid }));
     }
-    const numericKid = jwt.sign({ ver: 0, token_use: 'access' }, t.config.jwt.secret, {
-      algorithm: 'HS256',
-      header: { alg: 'HS256', kid: 7 } as unknown as jwt.JwtHeader,
-      subject: user.id,
-      issuer: t.config.jwt.issuer,
-      audience: t.config.jwt.audience,
-      jwtid: 'x',
-      expiresIn: 60,
-    });
+    const numericKid = signWithHeader(t.config.jwt.secret, { alg: 'HS256', kid: 7 });
     await expectRefused(numericKid);
   });
 
