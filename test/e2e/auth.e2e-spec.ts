@@ -1,11 +1,8 @@
 import { aUser, registerAndLogin } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 
 describe('auth (HTTP)', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
+  const t = useTestApp();
 
   it('registers a user and returns the public profile only', async () => {
     const input = aUser({ email: '  Mixed.Case@Example.TEST ' });

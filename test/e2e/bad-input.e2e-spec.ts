@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { UserModel } from '../../src/users/user.model';
 import { aUser, type UserInput } from '../fixtures/users';
 import { expectProblem } from '../support/problem';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 
 const ENDPOINTS = ['/users', '/auth/login'] as const;
 
@@ -22,12 +22,9 @@ function rawPost(baseUrl: string, path: string, body: Buffer, headers: Record<st
 }
 
 describe('hostile and malformed input on POST /users and POST /auth/login', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let existing: UserInput;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
   beforeEach(async () => {
-    await t.wipe();
     existing = aUser();
     await t.http.post('/users').send(existing).expect(201);
   });

@@ -1,13 +1,11 @@
 import { request } from 'node:http';
 import { aUser } from '../fixtures/users';
 import { expectProblem } from '../support/problem';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 
 // Its own app: BODY_LIMIT is read once, at boot.
 describe('BODY_LIMIT', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp({ BODY_LIMIT: '1kb' })));
-  afterAll(() => t.close());
+  const t = useTestApp({ env: { BODY_LIMIT: '1kb' }, wipe: false });
 
   it('accepts a body under the configured limit', async () => {
     await t.http.post('/users').send(aUser()).expect(201);

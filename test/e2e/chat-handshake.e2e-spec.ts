@@ -1,20 +1,12 @@
 import { Types } from 'mongoose';
 import { UserModel } from '../../src/users/user.model';
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
-import { client, connectAs, disconnectAll, tryConnect } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { client, connectAs, tryConnect } from '../support/sockets';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 import { forgeToken, unsignedToken } from '../support/tokens';
 
 describe('chat handshake authentication', () => {
-  let t: TestApp;
-  let alice: LoggedIn;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
-    alice = await registerAndLogin(t.http);
-  });
-  afterEach(() => disconnectAll());
+  const t = useTestApp({ sockets: true });
+  const alice = useLoggedInUser(t);
 
   it('accepts the access token from /auth/login in auth.token and greets with the user', async () => {
     const socket = client(t.url, { auth: { token: alice.accessToken } });

@@ -1,16 +1,12 @@
 import { aChatClient, anotherTab, join, send } from '../fixtures/chat';
 import { JOIN_RATE_LIMIT, ROOMS_PER_CONNECTION_MAX, TYPING_RATE_LIMIT } from '../../src/chat/chat.constants';
-import { disconnectAll, recordEvents, request, waitForEvent } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { recordEvents, request, waitForEvent } from '../support/sockets';
+import { useTestApp } from '../support/suite';
 
 const rateLimited = { ok: false, error: { code: 'rate_limited', retryAfterSeconds: expect.any(Number) } };
 
 describe('chat limits', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp({ CHAT_RATE_LIMIT_POINTS: '3', CHAT_RATE_LIMIT_WINDOW_SECONDS: '60' })));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
-  afterEach(() => disconnectAll());
+  const t = useTestApp({ env: { CHAT_RATE_LIMIT_POINTS: '3', CHAT_RATE_LIMIT_WINDOW_SECONDS: '60' }, sockets: true });
 
   it('refuses message:send beyond the per-user budget with rate_limited, on every socket of that user', async () => {
     const alice = await aChatClient(t);

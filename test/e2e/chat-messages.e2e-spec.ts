@@ -1,18 +1,14 @@
 import { Types } from 'mongoose';
 import { MessageModel } from '../../src/chat/message.model';
 import { aChatClient, anotherTab, join, send } from '../fixtures/chat';
-import { disconnectAll, recordEvents, request, waitForEvent } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { recordEvents, request, waitForEvent } from '../support/sockets';
+import { useTestApp } from '../support/suite';
 
 type Message = { id: string; room: string; text: string; author: { id: string; displayName: string }; createdAt: string };
 type Page = { ok: true; messages: Message[]; nextBefore: string | null };
 
 describe('chat messages: send, broadcast, idempotency, history', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
-  afterEach(() => disconnectAll());
+  const t = useTestApp({ sockets: true });
 
   it("stores a message, acks it, and broadcasts it to every socket in the room, the sender's other tabs too", async () => {
     const alice = await aChatClient(t);

@@ -1,7 +1,7 @@
 import { MessageModel } from '../../src/chat/message.model';
 import { aChatClient, join, send } from '../fixtures/chat';
-import { disconnectAll, request, waitForEvent } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { request, waitForEvent } from '../support/sockets';
+import { useTestApp } from '../support/suite';
 
 const invalidPayload = { ok: false, error: expect.objectContaining({ code: 'invalid_payload', message: expect.any(String) }) };
 // An object with an own "__proto__" key, as JSON.parse builds it from hostile input.
@@ -38,11 +38,7 @@ const badHistories = [
 ];
 
 describe('chat payload validation', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
-  afterEach(() => disconnectAll());
+  const t = useTestApp({ sockets: true });
 
   it.each([
     ['room:join', [...notObjects, ...badRooms]],

@@ -1,16 +1,12 @@
 import { aChatClient, anotherTab, join, send } from '../fixtures/chat';
-import { disconnectAll, recordEvents, request, waitForEvent, waitForMatch } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { recordEvents, request, waitForEvent, waitForMatch } from '../support/sockets';
+import { useTestApp } from '../support/suite';
 
 type Presence = { room: string; members: { id: string; displayName: string }[] };
 const ids = (presence: Presence) => presence.members.map((member) => member.id).sort();
 
 describe('chat rooms: join, presence, typing', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
-  afterEach(() => disconnectAll());
+  const t = useTestApp({ sockets: true });
 
   it('acks room:join with the room and its members, and tells the room', async () => {
     const alice = await aChatClient(t);

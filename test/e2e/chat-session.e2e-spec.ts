@@ -2,8 +2,8 @@ import { RevocationEvents } from '../../src/auth/revocation-events';
 import { UserModel } from '../../src/users/user.model';
 import { aChatClient, anotherTab, join } from '../fixtures/chat';
 import { registerAndLogin } from '../fixtures/users';
-import { client, connectAs, disconnectAll, request, tryConnect, waitForEvent } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { client, connectAs, request, tryConnect, waitForEvent } from '../support/sockets';
+import { useTestApp } from '../support/suite';
 import { forgeToken } from '../support/tokens';
 
 // Tokens forged to live 2 s (exp has one-second resolution, so 1-2 s remain at connect time).
@@ -14,12 +14,8 @@ const expiryOf = (token: string): number =>
   (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number }).exp * 1000;
 
 describe('chat session: token expiry, refresh, revocation', () => {
-  let t: TestApp;
   // No clock skew, so a token stops working exactly at its exp.
-  beforeAll(async () => (t = await startTestApp({ JWT_CLOCK_SKEW: '0' })));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
-  afterEach(() => disconnectAll());
+  const t = useTestApp({ env: { JWT_CLOCK_SKEW: '0' }, sockets: true });
 
   it('emits auth:expired and disconnects when the token expires', async () => {
     const user = await registerAndLogin(t.http);

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 import { UserModel } from '../../src/users/user.model';
 import { registerAndLogin } from '../fixtures/users';
-import { client, disconnectAll, tryConnect } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { client, tryConnect } from '../support/sockets';
+import { useTestApp } from '../support/suite';
 import { forgeToken, unsignedToken } from '../support/tokens';
 
 /**
@@ -10,11 +10,7 @@ import { forgeToken, unsignedToken } from '../support/tokens';
  * GET /users/me and the socket handshake accept or refuse alike, with the same code.
  */
 describe('HTTP and socket.io agree on every token', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
-  afterEach(() => disconnectAll());
+  const t = useTestApp({ sockets: true });
 
   it('gives the same verdict and code for each token on both transports', async () => {
     const user = await registerAndLogin(t.http);

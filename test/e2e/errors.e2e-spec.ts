@@ -1,14 +1,11 @@
 import { aUser } from '../fixtures/users';
 import { expectProblem } from '../support/problem';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('errors: one problem+json model for every failure', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
+  const t = useTestApp();
 
   describe('request bodies', () => {
     it('returns 400 malformed_body for malformed JSON', async () => {

@@ -1,10 +1,8 @@
 import { expectNoInternals } from '../support/problem';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 
 describe('GET /health', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
+  const t = useTestApp({ wipe: false });
 
   it('returns 200 { status: "ok", db: "up" } without authentication', async () => {
     const res = await t.http.get('/health').expect(200);

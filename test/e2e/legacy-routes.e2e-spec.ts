@@ -1,14 +1,11 @@
 import { UserModel } from '../../src/users/user.model';
 import { aUser, registerAndLogin } from '../fixtures/users';
 import { expectNoInternals, expectProblem } from '../support/problem';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 import { forgeToken } from '../support/tokens';
 
 describe("the article's paths: POST /user, POST /login, GET /custom", () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
+  const t = useTestApp();
 
   describe('POST /user', () => {
     it('registers like POST /users: 201 with exactly the public profile', async () => {

@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { aUser } from '../fixtures/users';
 import { expectNoInternals, expectProblem } from '../support/problem';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 
 /** The parts of a response a client could tell apart, minus what differs on every request anyway. */
 function observable(res: Response): { status: number; body: unknown; headers: Record<string, unknown> } {
@@ -10,10 +10,7 @@ function observable(res: Response): { status: number; body: unknown; headers: Re
 }
 
 describe('POST /auth/login', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
+  const t = useTestApp();
 
   async function registered(overrides = {}) {
     const input = aUser(overrides);

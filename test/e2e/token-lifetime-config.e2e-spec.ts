@@ -2,18 +2,14 @@ import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { registerAndLogin, type LoggedIn } from '../fixtures/users';
 import { expectProblem } from '../support/problem';
 import { nowInSeconds } from '../support/raw-tokens';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 import { forgeToken } from '../support/tokens';
 
 // Its own app: JWT_ACCESS_TTL and JWT_CLOCK_SKEW are read once, at boot.
 describe('access-token lifetime and clock skew follow the configuration', () => {
-  let t: TestApp;
+  const t = useTestApp({ env: { JWT_ACCESS_TTL: '60', JWT_CLOCK_SKEW: '0' }, wipe: false });
   let user: LoggedIn;
-  beforeAll(async () => {
-    t = await startTestApp({ JWT_ACCESS_TTL: '60', JWT_CLOCK_SKEW: '0' });
-    user = await registerAndLogin(t.http);
-  });
-  afterAll(() => t.close());
+  beforeAll(async () => (user = await registerAndLogin(t.http)));
 
   it('issues tokens that live JWT_ACCESS_TTL seconds, and says so in expiresIn', async () => {
     const login = await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200);

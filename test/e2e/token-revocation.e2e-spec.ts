@@ -1,69 +1,60 @@
 import { UserModel } from '../../src/users/user.model';
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
+import { expectRefused, getMe } from '../support/http';
 import { expectProblem } from '../support/problem';
 import { signExactClaims, wellFormedClaims } from '../support/raw-tokens';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 import { forgeToken } from '../support/tokens';
 
 describe('access tokens: who they belong to, what they are, how they are sent', () => {
-  let t: TestApp;
-  let user: LoggedIn;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
-    user = await registerAndLogin(t.http);
-  });
-
-  const me = (token: string) => t.http.get('/users/me').set('Authorization', `Bearer ${token}`);
-  const expectRefused = async (token: string, code: string) => expectProblem(await me(token), 401, code);
+  const t = useTestApp();
+  const user = useLoggedInUser(t);
 
   describe('revocation', () => {
     it('returns 401 token_revoked once the user is deleted', async () => {
-      await me(user.accessToken).expect(200);
+      await getMe(t, user.accessToken).expect(200);
       await UserModel.deleteOne({ _id: user.id });
-      await expectRefused(user.accessToken, 'token_revoked');
+      await expectRefused(t, user.accessToken, 'token_revoked');
     });
 
     it("returns 401 token_revoked once the user's tokenVersion moved past the token's ver", async () => {
       await UserModel.updateOne({ _id: user.id }, { $inc: { tokenVersion: 1 } });
-      await expectRefused(user.accessToken, 'token_revoked');
+      await expectRefused(t, user.accessToken, 'token_revoked');
       // The version is what is checked: a token carrying the new version still works.
-      await me(forgeToken(t.config, user, { ver: 1 })).expect(200);
+      await getMe(t, forgeToken(t.config, user, { ver: 1 })).expect(200);
     });
 
     it('returns 401 token_revoked for a token carrying a version the user never had', async () => {
-      await expectRefused(forgeToken(t.config, user, { ver: 7 }), 'token_revoked');
+      await expectRefused(t, forgeToken(t.config, user, { ver: 7 }), 'token_revoked');
     });
   });
 
   describe('what the token claims to be', () => {
     it('returns 401 token_invalid for a token without token_use', async () => {
-      await expectRefused(forgeToken(t.config, user, { token_use: undefined }), 'token_invalid');
+      await expectRefused(t, forgeToken(t.config, user, { token_use: undefined }), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a token with another token_use (a refresh token)', async () => {
-      await expectRefused(forgeToken(t.config, user, { token_use: 'refresh' }), 'token_invalid');
+      await expectRefused(t, forgeToken(t.config, user, { token_use: 'refresh' }), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a token without ver', async () => {
-      await expectRefused(forgeToken(t.config, user, { ver: undefined }), 'token_invalid');
+      await expectRefused(t, forgeToken(t.config, user, { ver: undefined }), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a token that never expires (no exp)', async () => {
       const { exp: _exp, ...claims } = wellFormedClaims(t.config, user);
-      await expectRefused(signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
+      await expectRefused(t, signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a validly signed token without a session id (sid)', async () => {
       const { sid: _sid, ...claims } = wellFormedClaims(t.config, user);
-      await me(signExactClaims(wellFormedClaims(t.config, user), t.config.jwt.secret)).expect(200);
-      await expectRefused(signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
+      await getMe(t, signExactClaims(wellFormedClaims(t.config, user), t.config.jwt.secret)).expect(200);
+      await expectRefused(t, signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a token without jti', async () => {
       const { jti: _jti, ...claims } = wellFormedClaims(t.config, user);
-      await expectRefused(signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
+      await expectRefused(t, signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
     });
 
     it.each([
@@ -71,7 +62,7 @@ describe('access tokens: who they belong to, what they are, how they are sent', 
       ['a 12-character string', 'abcdefghijkl'],
       ['an empty string', ''],
     ])('refuses a sub that is not an ObjectId (%s) with 401, not 500', async (_label, sub) => {
-      const res = await me(signExactClaims({ ...wellFormedClaims(t.config, user), sub }, t.config.jwt.secret));
+      const res = await getMe(t, signExactClaims({ ...wellFormedClaims(t.config, user), sub }, t.config.jwt.secret));
       expect(res.status).toBe(401);
       expect(['token_revoked', 'token_invalid']).toContain(res.body.code);
       expectProblem(res, 401, res.body.code as string);
@@ -81,7 +72,7 @@ describe('access tokens: who they belong to, what they are, how they are sent', 
       ['a number', 42],
       ['an object', { $ne: null }],
     ])('returns 401 token_invalid for a sub that is %s', async (_label, sub) => {
-      await expectRefused(signExactClaims({ ...wellFormedClaims(t.config, user), sub }, t.config.jwt.secret), 'token_invalid');
+      await expectRefused(t, signExactClaims({ ...wellFormedClaims(t.config, user), sub }, t.config.jwt.secret), 'token_invalid');
     });
   });
 

@@ -1,22 +1,13 @@
 import jwt, { type JwtPayload } from 'jsonwebtoken';
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
+import { expectRefused, getMe } from '../support/http';
 import { expectProblem } from '../support/problem';
 import { base64url, nowInSeconds, replacePart, signExactClaims, signRawPayload, wellFormedClaims } from '../support/raw-tokens';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 import { forgeToken, unsignedToken } from '../support/tokens';
 
 describe('access tokens: issuing and cryptographic verification', () => {
-  let t: TestApp;
-  let user: LoggedIn;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
-    user = await registerAndLogin(t.http);
-  });
-
-  const me = (token: string) => t.http.get('/users/me').set('Authorization', `Bearer ${token}`);
-  const expectRefused = async (token: string, code: string) => expectProblem(await me(token), 401, code);
+  const t = useTestApp();
+  const user = useLoggedInUser(t);
 
   describe('the issued token', () => {
     it('is HS256 with sub, iat, exp (15 minutes later), iss, aud, jti, ver, token_use and its session id', () => {
@@ -43,7 +34,7 @@ describe('access tokens: issuing and cryptographic verification', () => {
     });
 
     it('is accepted when forged with the same secret and claims (the baseline of every refusal below)', async () => {
-      await me(forgeToken(t.config, user)).expect(200);
+      await getMe(t, forgeToken(t.config, user)).expect(200);
     });
   });
 
@@ -53,11 +44,11 @@ describe('access tokens: issuing and cryptographic verification', () => {
     });
 
     it('returns 401 token_invalid for alg "none"', async () => {
-      await expectRefused(unsignedToken(t.config, user.id), 'token_invalid');
+      await expectRefused(t, unsignedToken(t.config, user.id), 'token_invalid');
     });
 
     it('returns 401 token_invalid for an HS512 token, even with the right secret', async () => {
-      await expectRefused(forgeToken(t.config, user, {}, { algorithm: 'HS512' }), 'token_invalid');
+      await expectRefused(t, forgeToken(t.config, user, {}, { algorithm: 'HS512' }), 'token_invalid');
     });
 
     it('returns 401 token_invalid when the payload was changed after signing', async () => {
@@ -66,57 +57,57 @@ describe('access tokens: issuing and cryptographic verification', () => {
         1,
         base64url({ ...(jwt.decode(user.accessToken) as object), ver: 1, roles: ['admin'] }),
       );
-      await expectRefused(tampered, 'token_invalid');
+      await expectRefused(t, tampered, 'token_invalid');
     });
 
     it('returns 401 token_invalid when the signature was changed', async () => {
       const signature = user.accessToken.split('.')[2]!;
       const flipped = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
-      await expectRefused(replacePart(user.accessToken, 2, flipped), 'token_invalid');
+      await expectRefused(t, replacePart(user.accessToken, 2, flipped), 'token_invalid');
     });
 
     it('returns 401 token_invalid when the signature is missing', async () => {
-      await expectRefused(replacePart(user.accessToken, 2, ''), 'token_invalid');
+      await expectRefused(t, replacePart(user.accessToken, 2, ''), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a token signed with another secret', async () => {
-      await expectRefused(forgeToken(t.config, user, {}, {}, 'another-secret-of-enough-length-0123456789'), 'token_invalid');
+      await expectRefused(t, forgeToken(t.config, user, {}, {}, 'another-secret-of-enough-length-0123456789'), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a string that is not a JWT', async () => {
-      await expectRefused('not.a.jwt', 'token_invalid');
+      await expectRefused(t, 'not.a.jwt', 'token_invalid');
     });
 
     it('returns 401 token_expired for a token that expired a minute ago', async () => {
-      await expectRefused(forgeToken(t.config, user, { iat: nowInSeconds() - 960 }, { expiresIn: 900 }), 'token_expired');
+      await expectRefused(t, forgeToken(t.config, user, { iat: nowInSeconds() - 960 }, { expiresIn: 900 }), 'token_expired');
     });
 
     it('accepts a token that expired 5 s ago, within the 30 s clock skew', async () => {
-      await me(forgeToken(t.config, user, { iat: nowInSeconds() - 905 }, { expiresIn: 900 })).expect(200);
+      await getMe(t, forgeToken(t.config, user, { iat: nowInSeconds() - 905 }, { expiresIn: 900 })).expect(200);
     });
 
     it('returns 401 token_invalid for a token not valid before two minutes from now', async () => {
-      await expectRefused(forgeToken(t.config, user, {}, { notBefore: 120 }), 'token_invalid');
+      await expectRefused(t, forgeToken(t.config, user, {}, { notBefore: 120 }), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a wrong issuer', async () => {
-      await expectRefused(forgeToken(t.config, user, {}, { issuer: 'someone-else' }), 'token_invalid');
+      await expectRefused(t, forgeToken(t.config, user, {}, { issuer: 'someone-else' }), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a wrong audience', async () => {
-      await expectRefused(forgeToken(t.config, user, {}, { audience: 'another-service' }), 'token_invalid');
+      await expectRefused(t, forgeToken(t.config, user, {}, { audience: 'another-service' }), 'token_invalid');
     });
 
     it('returns 401 token_invalid for a token without an audience', async () => {
       const { aud: _aud, ...claims } = wellFormedClaims(t.config, user);
-      await me(signExactClaims({ ...claims, aud: t.config.jwt.audience }, t.config.jwt.secret)).expect(200);
-      await expectRefused(signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
+      await getMe(t, signExactClaims({ ...claims, aud: t.config.jwt.audience }, t.config.jwt.secret)).expect(200);
+      await expectRefused(t, signExactClaims(claims, t.config.jwt.secret), 'token_invalid');
     });
 
     it.each(['null', '[]', '"a string"', '42'])(
       'returns 401 token_invalid for a correctly signed token whose payload is %s',
       async (payload) => {
-        await expectRefused(signRawPayload(payload, t.config.jwt.secret), 'token_invalid');
+        await expectRefused(t, signRawPayload(payload, t.config.jwt.secret), 'token_invalid');
       },
     );
   });

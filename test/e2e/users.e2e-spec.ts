@@ -1,13 +1,10 @@
 import { UserModel } from '../../src/users/user.model';
 import { aUser, registerAndLogin } from '../fixtures/users';
 import { expectNoInternals, expectProblem } from '../support/problem';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 
 describe('POST /users and GET /users/me', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
+  const t = useTestApp();
 
   describe('registration', () => {
     it('returns 201 with exactly the public profile', async () => {

@@ -1,21 +1,17 @@
 import { RevocationEvents } from '../../src/auth/revocation-events';
-import { aUser, registerAndLogin, type LoggedIn } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { aUser } from '../fixtures/users';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 
 describe('security: profile, password change and password policy', () => {
-  let t: TestApp;
-  let user: LoggedIn;
+  const t = useTestApp();
   let revokedUsers: string[];
-  beforeAll(async () => {
-    t = await startTestApp();
+  beforeAll(() => {
     t.app.container.get(RevocationEvents).on('userRevoked', (userId) => revokedUsers.push(userId));
   });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
+  beforeEach(() => {
     revokedUsers = [];
-    user = await registerAndLogin(t.http);
   });
+  const user = useLoggedInUser(t);
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const newPassword = 'a brand new passphrase 42';

@@ -1,15 +1,13 @@
 import { aUser, registerAndLogin } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
+import { startTestApp } from '../support/test-app';
 
 // Behind a load balancer (TRUST_PROXY=true, one hop) the client is the RIGHTMOST X-Forwarded-For
 // entry, the one our proxy appended; everything left of it is whatever the client sent.
 describe('security: the client address behind a proxy', () => {
   const ATTACKER = '198.51.100.7';
   const OWNER = '203.0.113.20';
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp({ TRUST_PROXY: 'true', LOGIN_ACCOUNT_MAX_FAILURES: '3' })));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
+  const t = useTestApp({ env: { TRUST_PROXY: 'true', LOGIN_ACCOUNT_MAX_FAILURES: '3' } });
 
   it('does not let a client dodge per-IP limits by writing its own X-Forwarded-For entries', async () => {
     // Its own app: the registration budget (2 per address) must start untouched.

@@ -1,10 +1,8 @@
 import { registerAndLogin } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 
 describe('security: CORS allowlist', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp({ CORS_ORIGINS: 'http://allowed.test' })));
-  afterAll(() => t.close());
+  const t = useTestApp({ env: { CORS_ORIGINS: 'http://allowed.test' }, wipe: false });
 
   it('gives an origin outside CORS_ORIGINS no CORS headers, on requests and preflights', async () => {
     const simple = await t.http.get('/health').set('Origin', 'http://evil.test');

@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import { registerAndLogin } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 
 /** Headers that legitimately differ between any two responses. */
 const VARYING = new Set(['date', 'x-request-id']);
@@ -13,10 +13,7 @@ function comparable(res: Response): { status: number; body: unknown; headers: [s
 }
 
 describe('security: account enumeration', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp({ LOGIN_ACCOUNT_MAX_FAILURES: '2' })));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
+  const t = useTestApp({ env: { LOGIN_ACCOUNT_MAX_FAILURES: '2' } });
 
   it('answers a wrong password and an unknown email identically (status, body, headers)', async () => {
     const user = await registerAndLogin(t.http);

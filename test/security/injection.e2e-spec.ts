@@ -1,15 +1,8 @@
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 
 describe('security: NoSQL operator injection and hostile bodies', () => {
-  let t: TestApp;
-  let user: LoggedIn;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
-    user = await registerAndLogin(t.http);
-  });
+  const t = useTestApp();
+  const user = useLoggedInUser(t);
 
   it('refuses operators in a JSON login body with 400, never logging anyone in', async () => {
     for (const body of [

@@ -1,19 +1,13 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { getMe } from '../support/http';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 import { forgeToken, sessionIdOf, unsignedToken } from '../support/tokens';
 
 /** RFC 8725 (JWT best current practice) attacks against the HS256 default configuration. */
 describe('security: JWT attacks (HS256)', () => {
-  let t: TestApp;
-  let user: LoggedIn;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
-    user = await registerAndLogin(t.http);
-  });
+  const t = useTestApp();
+  const user = useLoggedInUser(t);
 
   const now = () => Math.floor(Date.now() / 1000);
   /** Signs exactly these claims (no defaults added), for tokens forgeToken's options cannot express. */
@@ -34,15 +28,25 @@ describe('security: JWT attacks (HS256)', () => {
       t.config.jwt.secret,
       { algorithm: 'HS256' },
     );
-  const callMe = (token: string) => t.http.get('/users/me').set('Authorization', `Bearer ${token}`);
+  /** A well-formed token for the user, signed with `key` under exactly `header` (its alg included). */
+  const signWithHeader = (key: KeyObject | string, header: { alg: jwt.Algorithm; [field: string]: unknown }) =>
+    jwt.sign({ ver: 0, token_use: 'access' }, key, {
+      algorithm: header.alg,
+      header: header as unknown as jwt.JwtHeader,
+      subject: user.id,
+      issuer: t.config.jwt.issuer,
+      audience: t.config.jwt.audience,
+      jwtid: 'x',
+      expiresIn: 60,
+    });
   const expectRefused = async (token: string, code = 'token_invalid') => {
-    const res = await callMe(token).expect(401);
+    const res = await getMe(t, token).expect(401);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 401, code });
   };
 
   it('accepts a well-formed forged token (the baseline the attacks below depart from)', async () => {
-    await callMe(forgeToken(t.config, user)).expect(200);
+    await getMe(t, forgeToken(t.config, user)).expect(200);
   });
 
   it('refuses alg "none"', async () => {
@@ -65,7 +69,7 @@ describe('security: JWT attacks (HS256)', () => {
   });
 
   it('accepts a token expired by less than the clock-skew leeway', async () => {
-    await callMe(signExactly({ exp: now() - 10 })).expect(200);
+    await getMe(t, signExactly({ exp: now() - 10 })).expect(200);
   });
 
   it('refuses a token expired beyond the leeway with token_expired', async () => {
@@ -73,7 +77,7 @@ describe('security: JWT attacks (HS256)', () => {
   });
 
   it('accepts a not-before within the leeway and refuses one beyond it', async () => {
-    await callMe(forgeToken(t.config, user, { nbf: now() + 10 })).expect(200);
+    await getMe(t, forgeToken(t.config, user, { nbf: now() + 10 })).expect(200);
     await expectRefused(forgeToken(t.config, user, { nbf: now() + t.config.jwt.clockSkewSeconds + 60 }));
   });
 
@@ -97,30 +101,14 @@ describe('security: JWT attacks (HS256)', () => {
   it('refuses a token whose header embeds its own key (jwk), ignoring the embedded key', async () => {
     const attacker = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const jwk = attacker.publicKey.export({ format: 'jwk' });
-    const token = jwt.sign({ ver: 0, token_use: 'access' }, attacker.privateKey, {
-      algorithm: 'ES256',
-      header: { alg: 'ES256', jwk } as jwt.JwtHeader,
-      subject: user.id,
-      issuer: t.config.jwt.issuer,
-      audience: t.config.jwt.audience,
-      jwtid: 'x',
-      expiresIn: 60,
-    });
+    const token = signWithHeader(attacker.privateKey, { alg: 'ES256', jwk });
     await expectRefused(token);
   });
 
   it('refuses tokens pointing at remote keys (jku, x5u) without fetching them', async () => {
     for (const header of [{ jku: 'https://attacker.test/jwks.json' }, { x5u: 'https://attacker.test/cert.pem' }]) {
       const attacker = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-      const token = jwt.sign({ ver: 0, token_use: 'access' }, attacker.privateKey, {
-        algorithm: 'ES256',
-        header: { alg: 'ES256', ...header } as jwt.JwtHeader,
-        subject: user.id,
-        issuer: t.config.jwt.issuer,
-        audience: t.config.jwt.audience,
-        jwtid: 'x',
-        expiresIn: 60,
-      });
+      const token = signWithHeader(attacker.privateKey, { alg: 'ES256', ...header });
       await expectRefused(token);
     }
   });
@@ -129,15 +117,7 @@ describe('security: JWT attacks (HS256)', () => {
     for (const kid of ['../../../../dev/null', "' OR '1'='1", '{"$ne":null}']) {
       await expectRefused(forgeToken(t.config, user, {}, { keyid: kid }));
     }
-    const numericKid = jwt.sign({ ver: 0, token_use: 'access' }, t.config.jwt.secret, {
-      algorithm: 'HS256',
-      header: { alg: 'HS256', kid: 7 } as unknown as jwt.JwtHeader,
-      subject: user.id,
-      issuer: t.config.jwt.issuer,
-      audience: t.config.jwt.audience,
-      jwtid: 'x',
-      expiresIn: 60,
-    });
+    const numericKid = signWithHeader(t.config.jwt.secret, { alg: 'HS256', kid: 7 });
     await expectRefused(numericKid);
   });
 

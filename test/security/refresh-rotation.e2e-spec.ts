@@ -2,29 +2,25 @@ import { createHash } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { RevocationEvents } from '../../src/auth/revocation-events';
 import { SessionModel } from '../../src/sessions/session.model';
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { registerAndLogin } from '../fixtures/users';
+import { getMe } from '../support/http';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 
 describe('security: refresh tokens, rotation, reuse, logout', () => {
-  let t: TestApp;
-  let user: LoggedIn;
+  const t = useTestApp();
   let events: { userRevoked: string[]; sessionRevoked: [string, string][] };
-  beforeAll(async () => {
-    t = await startTestApp();
+  beforeAll(() => {
     // The app's own emitter, from the app's own container.
     const emitter = t.app.container.get(RevocationEvents);
     emitter.on('userRevoked', (userId) => events.userRevoked.push(userId));
     emitter.on('sessionRevoked', (userId, sessionId) => events.sessionRevoked.push([userId, sessionId]));
   });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
+  beforeEach(() => {
     events = { userRevoked: [], sessionRevoked: [] };
-    user = await registerAndLogin(t.http);
   });
+  const user = useLoggedInUser(t);
 
   const refresh = (refreshToken: string) => t.http.post('/auth/refresh').send({ refreshToken });
-  const callMe = (token: string) => t.http.get('/users/me').set('Authorization', `Bearer ${token}`);
   const sidOf = (accessToken: string) => (jwt.decode(accessToken) as { sid: string }).sid;
 
   it('login returns an opaque 256-bit refresh token, and the database keeps only its SHA-256', async () => {
@@ -52,7 +48,7 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
     expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
     expect(res.body.refreshToken).not.toBe(user.refreshToken);
     expect(sidOf(res.body.accessToken)).toBe(sidOf(user.accessToken));
-    await callMe(res.body.accessToken).expect(200);
+    await getMe(t, res.body.accessToken).expect(200);
     await refresh(res.body.refreshToken).expect(200);
   });
 
@@ -64,7 +60,7 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
     expect(attack.body).toMatchObject({ status: 401, code: 'refresh_reused' });
     // The whole family is dead: the owner's current refresh and access tokens too.
     expect((await refresh(owner.body.refreshToken).expect(401)).body.code).toBe('refresh_invalid');
-    expect((await callMe(owner.body.accessToken).expect(401)).body.code).toBe('token_revoked');
+    expect((await getMe(t, owner.body.accessToken).expect(401)).body.code).toBe('token_revoked');
     expect(events.sessionRevoked).toEqual([[user.id, sidOf(user.accessToken)]]);
   });
 
@@ -100,8 +96,8 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
     const otherDevice = await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
     await t.http.post('/auth/logout').send({ refreshToken: user.refreshToken }).expect(204);
     expect((await refresh(user.refreshToken).expect(401)).body.code).toBe('refresh_invalid');
-    expect((await callMe(user.accessToken).expect(401)).body.code).toBe('token_revoked');
-    await callMe(otherDevice.body.accessToken).expect(200);
+    expect((await getMe(t, user.accessToken).expect(401)).body.code).toBe('token_revoked');
+    await getMe(t, otherDevice.body.accessToken).expect(200);
     expect(events.sessionRevoked).toEqual([[user.id, sidOf(user.accessToken)]]);
   });
 
@@ -110,7 +106,7 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
       .post('/auth/logout')
       .send({ refreshToken: 'B'.repeat(43) })
       .expect(204);
-    await callMe(user.accessToken).expect(200);
+    await getMe(t, user.accessToken).expect(200);
   });
 
   it('logout-all ends every session and every access token of the user at once', async () => {
@@ -118,14 +114,14 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
     const bystander = await registerAndLogin(t.http);
     await t.http.post('/auth/logout-all').set('Authorization', `Bearer ${user.accessToken}`).expect(204);
     for (const token of [user.accessToken, second.body.accessToken as string]) {
-      expect((await callMe(token).expect(401)).body.code).toBe('token_revoked');
+      expect((await getMe(t, token).expect(401)).body.code).toBe('token_revoked');
     }
     for (const token of [user.refreshToken, second.body.refreshToken as string]) await refresh(token).expect(401);
-    await callMe(bystander.accessToken).expect(200);
+    await getMe(t, bystander.accessToken).expect(200);
     expect(events.userRevoked).toEqual([user.id]);
     // A fresh login works again.
     const again = await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
-    await callMe(again.body.accessToken).expect(200);
+    await getMe(t, again.body.accessToken).expect(200);
   });
 
   it('logout-all requires an access token', async () => {

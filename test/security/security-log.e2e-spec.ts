@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/common/logger';
 import { registerAndLogin } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 
 describe('security: security events are logged, secrets never are', () => {
   const lines: Record<string, unknown>[] = [];
@@ -11,9 +11,7 @@ describe('security: security events are logged, secrets never are', () => {
       done();
     },
   });
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp({ LOGIN_ACCOUNT_MAX_FAILURES: '2' }, { logger: createLogger('debug', sink) })));
-  afterAll(() => t.close());
+  const t = useTestApp({ env: { LOGIN_ACCOUNT_MAX_FAILURES: '2' }, logger: createLogger('debug', sink), wipe: false });
 
   const events = () => lines.filter((line) => line.security === true);
 

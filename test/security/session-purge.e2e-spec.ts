@@ -2,14 +2,11 @@ import { SessionPurger } from '../../src/sessions/session-purger';
 import { SessionModel } from '../../src/sessions/session.model';
 import { SpentRefreshTokenModel } from '../../src/sessions/spent-refresh-token.model';
 import { registerAndLogin } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/suite';
 
 /** Expiry without TTL indexes: the purger deletes what the application already refuses. */
 describe('security: purging expired sessions and spent tokens', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(() => t.wipe());
+  const t = useTestApp();
 
   it('deletes expired sessions and spent tokens, and keeps live ones', async () => {
     const expired = await registerAndLogin(t.http);

@@ -1,15 +1,9 @@
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { registerAndLogin } from '../fixtures/users';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 
 describe('security: session listing and ownership', () => {
-  let t: TestApp;
-  let user: LoggedIn;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
-    user = await registerAndLogin(t.http);
-  });
+  const t = useTestApp();
+  const user = useLoggedInUser(t);
 
   const list = (token: string) => t.http.get('/auth/sessions').set('Authorization', `Bearer ${token}`);
   const loginFrom = (userAgent: string) =>

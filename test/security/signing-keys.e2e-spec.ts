@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { registerAndLogin, type LoggedIn } from '../fixtures/users';
+import { getMe } from '../support/http';
 import { anEs256KeyPair, signingKeysEnv } from '../support/signing-keys';
+import { useTestApp } from '../support/suite';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { forgeToken } from '../support/tokens';
 
@@ -24,7 +26,6 @@ describe('security: asymmetric signing keys and rotation', () => {
     user = await registerAndLogin(t.http);
   });
 
-  const callMe = (token: string) => t.http.get('/users/me').set('Authorization', `Bearer ${token}`);
   const claimsOf = (token: string) => jwt.decode(token) as jwt.JwtPayload;
   /** The same claims as a real token, re-signed with `key` under `header`. */
   const resign = (token: string, key: string, header: Record<string, unknown>) =>
@@ -32,7 +33,7 @@ describe('security: asymmetric signing keys and rotation', () => {
 
   it('signs access tokens with the first key: ES256 and its kid', async () => {
     expect(jwt.decode(user.accessToken, { complete: true })?.header).toMatchObject({ alg: 'ES256', kid: newKey.kid });
-    await callMe(user.accessToken).expect(200);
+    await getMe(t, user.accessToken).expect(200);
   });
 
   it('publishes every public key, and no private material, at /.well-known/jwks.json', async () => {
@@ -47,38 +48,36 @@ describe('security: asymmetric signing keys and rotation', () => {
 
   it('still accepts a token signed by the previous key (rotation logs nobody out)', async () => {
     const beforeRotation = resign(user.accessToken, oldKey.privateKeyPem, { alg: 'ES256', kid: oldKey.kid });
-    await callMe(beforeRotation).expect(200);
+    await getMe(t, beforeRotation).expect(200);
   });
 
   it('still accepts kid-less HS256 tokens while JWT_SECRET is configured (migration from HMAC)', async () => {
-    await callMe(forgeToken(t.config, user, { sid: claimsOf(user.accessToken).sid }, {}, hmacSecret)).expect(200);
+    await getMe(t, forgeToken(t.config, user, { sid: claimsOf(user.accessToken).sid }, {}, hmacSecret)).expect(200);
   });
 
   it('refuses algorithm confusion: HS256 "signed" with the published public key', async () => {
     const attackKey = newKey.publicKeyPem;
     // jsonwebtoken refuses to HMAC with a PEM; an attacker's own tooling would not, so sign by hand.
     for (const header of [{ alg: 'HS256', kid: newKey.kid }, { alg: 'HS256' }]) {
-      await callMe(hmacByHand(claimsOf(user.accessToken), attackKey, header)).expect(401);
+      await getMe(t, hmacByHand(claimsOf(user.accessToken), attackKey, header)).expect(401);
     }
   });
 
   it("refuses a token whose alg differs from its kid's configured algorithm", async () => {
     const token = jwt.sign(claimsOf(user.accessToken), hmacSecret, { algorithm: 'HS256', keyid: newKey.kid });
-    const res = await callMe(token).expect(401);
+    const res = await getMe(t, token).expect(401);
     expect(res.body.code).toBe('token_invalid');
   });
 
   it('refuses an unknown kid, and a token signed by a key that is not configured', async () => {
     const stranger = anEs256KeyPair(newKey.kid);
-    await callMe(resign(user.accessToken, stranger.privateKeyPem, { alg: 'ES256', kid: newKey.kid })).expect(401);
-    await callMe(resign(user.accessToken, newKey.privateKeyPem, { alg: 'ES256', kid: 'no-such-kid' })).expect(401);
+    await getMe(t, resign(user.accessToken, stranger.privateKeyPem, { alg: 'ES256', kid: newKey.kid })).expect(401);
+    await getMe(t, resign(user.accessToken, newKey.privateKeyPem, { alg: 'ES256', kid: 'no-such-kid' })).expect(401);
   });
 });
 
 describe('security: JWKS with HS256 only', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
+  const t = useTestApp({ wipe: false });
 
   it('publishes an empty key set: the HMAC secret is never exposed', async () => {
     const res = await t.http.get('/.well-known/jwks.json').expect(200);

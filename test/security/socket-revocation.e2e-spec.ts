@@ -6,20 +6,12 @@
  *   - the user's other sessions stay connected and working.
  */
 import { join } from '../fixtures/chat';
-import { registerAndLogin, type LoggedIn } from '../fixtures/users';
-import { client, connectAs, disconnectAll, tryConnect, waitForEvent } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { client, connectAs, tryConnect, waitForEvent } from '../support/sockets';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 
 describe('security: revocation reaches live sockets', () => {
-  let t: TestApp;
-  let user: LoggedIn;
-  beforeAll(async () => (t = await startTestApp()));
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
-    user = await registerAndLogin(t.http);
-  });
-  afterEach(() => disconnectAll());
+  const t = useTestApp({ sockets: true });
+  const user = useLoggedInUser(t);
 
   it('refuses a handshake with a revoked access token: connect_error unauthorized, code token_revoked', async () => {
     await t.http.post('/auth/logout').send({ refreshToken: user.refreshToken }).expect(204);

@@ -1,4 +1,5 @@
-import { aUser, registerAndLogin, type LoggedIn } from '../fixtures/users';
+import { aUser, registerAndLogin } from '../fixtures/users';
+import { useLoggedInUser, useTestApp } from '../support/suite';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const BACKOFF_BASE = 30;
@@ -13,14 +14,8 @@ function expectThrottled(res: { status: number; headers: Record<string, string>;
 }
 
 describe('security: login throttling per account', () => {
-  let t: TestApp;
-  let victim: LoggedIn;
-  beforeAll(async () => (t = await startTestApp({ LOGIN_ACCOUNT_MAX_FAILURES: '3', LOGIN_BACKOFF_BASE_SECONDS: String(BACKOFF_BASE) })));
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.wipe();
-    victim = await registerAndLogin(t.http);
-  });
+  const t = useTestApp({ env: { LOGIN_ACCOUNT_MAX_FAILURES: '3', LOGIN_BACKOFF_BASE_SECONDS: String(BACKOFF_BASE) } });
+  const victim = useLoggedInUser(t);
 
   const login = (email: string, password: string) => t.http.post('/auth/login').send({ email, password });
   const fail = async (email: string, times: number) => {
