@@ -27,3 +27,10 @@ export class TooManyRoomsError extends ConflictError {
     super('too_many_rooms', `One connection may be in at most ${max} rooms; leave one first.`);
   }
 }
+
+/** A handshake beyond CONNECTIONS_PER_USER_MAX; refused like a bad token, with its own code. */
+export class TooManyConnectionsError extends ConflictError {
+  constructor(max: number) {
+    super('too_many_connections', `One user may hold at most ${max} connections; close one first.`);
+  }
+}

@@ -31,3 +31,6 @@ export const SOCKET_MAX_BUFFER_BYTES = Math.max(2 * WORST_CASE_MESSAGE_BYTES, 2 
 export const TYPING_RATE_LIMIT = { points: 20, durationSeconds: 10 };
 export const ROOMS_PER_CONNECTION_MAX = 50;
 export const JOIN_RATE_LIMIT = { points: 2 * ROOMS_PER_CONNECTION_MAX, durationSeconds: 60 };
+
+/** Open connections one user may hold across all instances (tabs, devices); each costs server memory. */
+export const CONNECTIONS_PER_USER_MAX = 20;

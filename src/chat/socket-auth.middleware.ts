@@ -4,8 +4,11 @@ import { Inject, Service } from 'typedi';
 import { AuthorizationChecker } from '../auth/authorization-checker';
 import { TokenError } from '../common/errors/auth-errors';
 import { LOGGER, type Logger } from '../common/logger';
+import { CONNECTIONS_PER_USER_MAX } from './chat.constants';
+import { TooManyConnectionsError } from './chat-errors';
 import { toSocketData } from './chat-user';
 import { handshakeToken } from './handshake-token';
+import { userRoom } from './socket-rooms';
 
 /** What a refused client receives as `connect_error`: message "unauthorized", data.code a TokenError code. */
 export interface ConnectErrorData {
@@ -37,10 +40,19 @@ export class SocketAuthMiddleware implements MiddlewareInterface {
   }
 
   private async authenticate(socket: Socket): Promise<void> {
-    socket.data = toSocketData(await this.checker.verify(handshakeToken(socket)));
+    const principal = await this.checker.verify(handshakeToken(socket));
+    // Counted across instances (the adapter answers for all): a soft cap, enough to stop one
+    // account from holding thousands of connections.
+    const open = await socket.nsp.in(userRoom(principal.user.id)).fetchSockets();
+    if (open.length >= CONNECTIONS_PER_USER_MAX) throw new TooManyConnectionsError(CONNECTIONS_PER_USER_MAX);
+    socket.data = toSocketData(principal);
   }
 
   private refusal(error: unknown): Error {
+    if (error instanceof TooManyConnectionsError) {
+      this.logger.info({ code: error.code }, 'socket refused');
+      return Object.assign(new Error(error.code), { data: { code: error.code } satisfies ConnectErrorData });
+    }
     const code = error instanceof TokenError ? error.code : 'internal_error';
     if (code === 'internal_error') this.logger.error({ err: error }, 'socket authentication failed');
     else this.logger.debug({ code }, 'socket refused');

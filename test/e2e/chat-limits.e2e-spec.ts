@@ -1,6 +1,6 @@
 import { aChatClient, anotherTab, join, send } from '../fixtures/chat';
-import { JOIN_RATE_LIMIT, ROOMS_PER_CONNECTION_MAX, TYPING_RATE_LIMIT } from '../../src/chat/chat.constants';
-import { recordEvents, request, waitForEvent } from '../support/sockets';
+import { CONNECTIONS_PER_USER_MAX, JOIN_RATE_LIMIT, ROOMS_PER_CONNECTION_MAX, TYPING_RATE_LIMIT } from '../../src/chat/chat.constants';
+import { client, connectAs, recordEvents, request, tryConnect, waitForEvent } from '../support/sockets';
 import { useTestApp } from '../support/suite';
 
 const rateLimited = { ok: false, error: { code: 'rate_limited', retryAfterSeconds: expect.any(Number) } };
@@ -69,6 +69,14 @@ describe('chat limits', () => {
     // The cap is per connection: another tab starts empty.
     const tab2 = await anotherTab(t, alice);
     await expect(join(tab2.socket, 'one-more')).resolves.toMatchObject({ room: 'one-more' });
+  });
+
+  it(`refuses a user's connection beyond ${CONNECTIONS_PER_USER_MAX} with too_many_connections, and only that user's`, async () => {
+    const alice = await aChatClient(t);
+    for (let open = 1; open < CONNECTIONS_PER_USER_MAX; open += 1) await connectAs(t.url, alice.user.accessToken);
+    const refused = await tryConnect(client(t.url, { auth: { token: alice.user.accessToken } }));
+    expect(refused).toEqual({ connected: false, message: 'too_many_connections', code: 'too_many_connections' });
+    await expect(aChatClient(t)).resolves.toMatchObject({ socket: expect.objectContaining({ connected: true }) });
   });
 
   it('accepts the largest valid message within maxHttpBufferSize', async () => {
