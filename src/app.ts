@@ -9,7 +9,7 @@ import type { ContainerInstance } from 'typedi';
 import { AuthController } from './auth/auth.controller';
 import { AuthorizationChecker } from './auth/authorization-checker';
 import { JwksController } from './auth/jwks.controller';
-import { createChatServer } from './chat/chat-server';
+import { chatSocketFeature } from './chat/chat.socket-feature';
 import { RoomsController } from './chat/rooms.controller';
 import { createAppContainer, disposeAppContainer, perRequestContainer } from './common/app-container';
 import { bodyParser } from './common/middleware/body-parser.middleware';
@@ -21,6 +21,7 @@ import { STRICT_VALIDATION } from './common/validation/validator-options';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { LegacyController } from './legacy/legacy.controller';
+import { createSocketServer } from './realtime/socket-server';
 import { SessionPurger } from './sessions/session-purger';
 import { SessionsController } from './sessions/sessions.controller';
 import { UsersController } from './users/users.controller';
@@ -39,7 +40,7 @@ export interface App {
 
 /**
  * Builds the whole service around one typedi container: Koa with routing-controllers for HTTP,
- * socket.io with socket-controllers for chat.
+ * socket.io with socket-controllers for the socket features (chat).
  * The database connection is the caller's (main.ts or the test harness), so this stays pure wiring.
  */
 export function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): App {
@@ -87,19 +88,19 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   // Slow clients cannot hold a connection (and a worker's memory) open indefinitely.
   server.requestTimeout = config.http.requestTimeoutMs;
   server.headersTimeout = Math.min(config.http.requestTimeoutMs, 60_000);
-  const chat = createChatServer(server, container);
+  const sockets = createSocketServer(server, container, [chatSocketFeature]);
 
   return {
     koa,
     server,
-    io: chat.io,
+    io: sockets.io,
     logger,
     container,
     close: async () => {
       purger.stop();
       try {
         // Closing socket.io closes the HTTP server it is attached to as well.
-        await chat.close();
+        await sockets.close();
       } finally {
         await limiters.close();
         disposeAppContainer(container);

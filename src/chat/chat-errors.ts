@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, ValidationFailedError, type FieldError } from '../common/errors/app-error';
+import { ConflictError, ForbiddenError } from '../common/errors/app-error';
 
 /** Sending to or reading a room requires being in it. */
 export class NotMemberError extends ForbiddenError {
@@ -7,30 +7,9 @@ export class NotMemberError extends ForbiddenError {
   }
 }
 
-/** A socket event whose payload does not match its DTO; HTTP bodies use validation_failed. */
-export class InvalidPayloadError extends ValidationFailedError {
-  constructor(errors: readonly FieldError[]) {
-    super(errors, 'invalid_payload');
-  }
-}
-
-/** auth:refresh may extend a connection's life, never change whose connection it is. */
-export class TokenUserMismatchError extends ForbiddenError {
-  constructor() {
-    super('token_user_mismatch', 'The new token belongs to another user.');
-  }
-}
-
 /** One connection holds a bounded number of rooms: each costs presence work on every join and leave. */
 export class TooManyRoomsError extends ConflictError {
   constructor(max: number) {
     super('too_many_rooms', `One connection may be in at most ${max} rooms; leave one first.`);
-  }
-}
-
-/** A handshake beyond CONNECTIONS_PER_USER_MAX; refused like a bad token, with its own code. */
-export class TooManyConnectionsError extends ConflictError {
-  constructor(max: number) {
-    super('too_many_connections', `One user may hold at most ${max} connections; close one first.`);
   }
 }

@@ -12,15 +12,12 @@ export const CLIENT_MSG_ID_MAX_LENGTH = 64;
 export const HISTORY_DEFAULT_LIMIT = 50;
 export const HISTORY_MAX_LIMIT = 100;
 
-/** An access token is a few hundred bytes; this bounds auth:refresh payloads generously. */
-export const TOKEN_MAX_LENGTH = 4096;
-
 // The largest valid event is message:send. JSON may escape every character as \uXXXX (6 bytes), so
 // the worst valid payload is 6 bytes per character of text, room and clientMsgId, plus the event
 // name, ack id and JSON punctuation (well under 1 KiB). Twice that leaves room for protocol
 // framing; anything larger cannot be a valid event, and socket.io drops the connection that sent it.
 const WORST_CASE_MESSAGE_BYTES = 6 * (TEXT_MAX_LENGTH + ROOM_NAME_MAX_LENGTH + CLIENT_MSG_ID_MAX_LENGTH) + 1024;
-export const SOCKET_MAX_BUFFER_BYTES = Math.max(2 * WORST_CASE_MESSAGE_BYTES, 2 * TOKEN_MAX_LENGTH);
+export const CHAT_MAX_EVENT_BYTES = 2 * WORST_CASE_MESSAGE_BYTES;
 
 /**
  * Per-user budgets of the events that broadcast to a room (message:send is configured, see
@@ -31,6 +28,3 @@ export const SOCKET_MAX_BUFFER_BYTES = Math.max(2 * WORST_CASE_MESSAGE_BYTES, 2 
 export const TYPING_RATE_LIMIT = { points: 20, durationSeconds: 10 };
 export const ROOMS_PER_CONNECTION_MAX = 50;
 export const JOIN_RATE_LIMIT = { points: 2 * ROOMS_PER_CONNECTION_MAX, durationSeconds: 60 };
-
-/** Open connections one user may hold across all instances (tabs, devices); each costs server memory. */
-export const CONNECTIONS_PER_USER_MAX = 20;

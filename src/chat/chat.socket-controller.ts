@@ -2,17 +2,17 @@ import { ConnectedSocket, MessageAck, MessageBody, OnDisconnecting, OnMessage, S
 import type { Server, Socket } from 'socket.io';
 import { Inject, Service } from 'typedi';
 import { LOGGER, type Logger } from '../common/logger';
+import { answer } from '../realtime/socket-ack';
+import { socketData } from '../realtime/socket-data';
+import { parsePayload } from '../realtime/socket-payload';
+import { SOCKET_SERVER } from '../realtime/socket-server.token';
 import { ChatRateLimits } from './chat-rate-limits';
-import { socketData } from './chat-user';
+import { chatRoom, chatRoomNames } from './chat-rooms';
 import { ChatService } from './chat.service';
 import { MessageHistoryDto } from './dto/message-history.dto';
 import { RoomDto } from './dto/room.dto';
 import { SendMessageDto } from './dto/send-message.dto';
 import { RoomPresence } from './room-presence';
-import { answer } from './socket-ack';
-import { parsePayload } from './socket-payload';
-import { SOCKET_SERVER } from './socket-server.token';
-import { chatRoom, chatRoomNames } from './socket-rooms';
 
 /**
  * Rooms, messages and typing over socket.io. Each handler parses its DTO, calls one service and

@@ -1,8 +1,10 @@
 import type { Server } from 'socket.io';
 import { Inject, Service } from 'typedi';
-import { socketData, toChatUser, type ChatUser } from './chat-user';
-import { SOCKET_SERVER } from './socket-server.token';
-import { chatRoom, userRoom } from './socket-rooms';
+import { socketData } from '../realtime/socket-data';
+import { SOCKET_SERVER } from '../realtime/socket-server.token';
+import { userRoom } from '../realtime/socket-rooms';
+import { chatRoom } from './chat-rooms';
+import { toChatUser, type ChatUser } from './chat-user';
 
 /**
  * Who is in a room, asked of socket.io itself (fetchSockets), so the answer covers every instance

@@ -1,5 +1,6 @@
 import { aChatClient, anotherTab, join, send } from '../fixtures/chat';
-import { CONNECTIONS_PER_USER_MAX, JOIN_RATE_LIMIT, ROOMS_PER_CONNECTION_MAX, TYPING_RATE_LIMIT } from '../../src/chat/chat.constants';
+import { JOIN_RATE_LIMIT, ROOMS_PER_CONNECTION_MAX, TYPING_RATE_LIMIT } from '../../src/chat/chat.constants';
+import { CONNECTIONS_PER_USER_MAX } from '../../src/realtime/realtime.constants';
 import { client, connectAs, recordEvents, request, tryConnect, waitForEvent } from '../support/sockets';
 import { useTestApp } from '../support/suite';
 

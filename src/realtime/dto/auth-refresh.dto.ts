@@ -1,5 +1,5 @@
 import { IsString, Length } from 'class-validator';
-import { TOKEN_MAX_LENGTH } from '../chat.constants';
+import { TOKEN_MAX_LENGTH } from '../realtime.constants';
 
 /** Payload of auth:refresh: a newer access token for the same user. */
 export class AuthRefreshDto {

@@ -1,5 +1,6 @@
-import { NotMemberError, InvalidPayloadError } from '../../../src/chat/chat-errors';
-import { answer, toAckError } from '../../../src/chat/socket-ack';
+import { NotMemberError } from '../../../src/chat/chat-errors';
+import { InvalidPayloadError } from '../../../src/realtime/realtime.errors';
+import { answer, toAckError } from '../../../src/realtime/socket-ack';
 import { TooManyRequestsError } from '../../../src/common/errors/app-error';
 import type { Logger } from '../../../src/common/logger';
 

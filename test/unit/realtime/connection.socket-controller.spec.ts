@@ -3,12 +3,12 @@ import type { Principal } from '../../../src/auth/access-token';
 import type { AuthorizationChecker } from '../../../src/auth/authorization-checker';
 import { TokenError } from '../../../src/common/errors/auth-errors';
 import { createLogger } from '../../../src/common/logger';
-import type { ChatSocketData } from '../../../src/chat/chat-user';
-import { SessionSocketController } from '../../../src/chat/session.socket-controller';
-import type { TokenExpiryTimers } from '../../../src/chat/token-expiry.timers';
+import type { SocketData } from '../../../src/realtime/socket-data';
+import { ConnectionSocketController } from '../../../src/realtime/connection.socket-controller';
+import type { TokenExpiryTimers } from '../../../src/realtime/token-expiry.timers';
 
 function fakeSocket(steps: string[]) {
-  const data: ChatSocketData = { user: { id: 'u1', displayName: 'Ann' }, sessionId: 's1', tokenExpiresAt: Date.now() + 60_000 };
+  const data: SocketData = { user: { id: 'u1', displayName: 'Ann' }, sessionId: 's1', tokenExpiresAt: Date.now() + 60_000 };
   return {
     id: 'socket-1',
     data,
@@ -22,7 +22,7 @@ function fakeSocket(steps: string[]) {
 function controllerWith(verify: () => Promise<Principal>, steps: string[]) {
   const checker = { verify: jest.fn(async (token: string | undefined) => (steps.push(`verify ${token}`), verify())) };
   const expiry = { arm: jest.fn(() => void steps.push('arm')), clear: jest.fn() };
-  const controller = new SessionSocketController(
+  const controller = new ConnectionSocketController(
     checker as unknown as AuthorizationChecker,
     expiry as unknown as TokenExpiryTimers,
     createLogger('silent'),
@@ -30,7 +30,7 @@ function controllerWith(verify: () => Promise<Principal>, steps: string[]) {
   return { controller, checker };
 }
 
-describe('SessionSocketController.connected', () => {
+describe('ConnectionSocketController.connected', () => {
   it('joins the revocation rooms before checking the token again, then greets', async () => {
     const steps: string[] = [];
     const socket = fakeSocket(steps);

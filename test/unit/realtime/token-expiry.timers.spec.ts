@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import { TokenExpiryTimers } from '../../../src/chat/token-expiry.timers';
+import { TokenExpiryTimers } from '../../../src/realtime/token-expiry.timers';
 
 function fakeSocket(id = 's1') {
   const socket = { id, emit: jest.fn(), disconnect: jest.fn() };

@@ -6,16 +6,15 @@ import { Server } from 'socket.io';
 import type { ContainerInstance } from 'typedi';
 import { LOGGER, type Logger } from '../common/logger';
 import { APP_CONFIG } from '../config/app-config.token';
-import { ChatSocketController } from './chat.socket-controller';
-import { SOCKET_MAX_BUFFER_BYTES } from './chat.constants';
-import { RoomPresence } from './room-presence';
-import { SessionSocketController } from './session.socket-controller';
+import { ConnectionSocketController } from './connection.socket-controller';
+import { REALTIME_MAX_EVENT_BYTES } from './realtime.constants';
 import { SocketAuthMiddleware } from './socket-auth.middleware';
+import type { SocketFeature } from './socket-feature';
 import { SOCKET_SERVER } from './socket-server.token';
 import { SocketRevocationListener } from './socket-revocation.listener';
 import { TokenExpiryTimers } from './token-expiry.timers';
 
-export interface ChatServer {
+export interface RealtimeServer {
   io: Server;
   /** Disconnects every local socket, closes socket.io, the HTTP server it is attached to, and Redis. */
   close(): Promise<void>;
@@ -23,9 +22,15 @@ export interface ChatServer {
 
 /**
  * socket.io on the app's HTTP server, wired with socket-controllers and the app's own container
- * (which already holds APP_CONFIG and LOGGER): this is part of the composition root.
+ * (which already holds APP_CONFIG and LOGGER): this is part of the composition root. Every
+ * connection is authenticated (SocketAuthMiddleware) and lives as ConnectionSocketController
+ * says; the features' own controllers come from `features`.
  */
-export function createChatServer(httpServer: HttpServer, container: ContainerInstance): ChatServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  container: ContainerInstance,
+  features: readonly SocketFeature[],
+): RealtimeServer {
   const config = container.get(APP_CONFIG);
   const logger = container.get(LOGGER);
   const allowedOrigins = new Set(config.corsOrigins);
@@ -38,7 +43,7 @@ export function createChatServer(httpServer: HttpServer, container: ContainerIns
       const origin = request.headers.origin;
       callback(null, origin === undefined || allowedOrigins.has(origin));
     },
-    maxHttpBufferSize: SOCKET_MAX_BUFFER_BYTES,
+    maxHttpBufferSize: Math.max(REALTIME_MAX_EVENT_BYTES, ...features.map((feature) => feature.maxEventBytes)),
   });
   container.set(SOCKET_SERVER, io);
   const redis = config.redisUrl ? attachRedisAdapter(io, config.redisUrl, logger) : undefined;
@@ -47,13 +52,12 @@ export function createChatServer(httpServer: HttpServer, container: ContainerIns
     io,
     container,
     middlewares: [SocketAuthMiddleware],
-    controllers: [SessionSocketController, ChatSocketController],
+    controllers: [ConnectionSocketController, ...features.flatMap((feature) => feature.controllers)],
     transformOption: { transform: false },
   });
 
   const revocations = container.get(SocketRevocationListener);
   const expiry = container.get(TokenExpiryTimers);
-  const presence = container.get(RoomPresence);
   revocations.start();
 
   return {
@@ -61,9 +65,8 @@ export function createChatServer(httpServer: HttpServer, container: ContainerIns
     close: async () => {
       revocations.stop();
       expiry.clearAll();
-      // Users still connected here leave their rooms first, so the other instances hear of it.
       io.local.disconnectSockets(true);
-      await presence.idle();
+      for (const feature of features) await feature.drain?.(container);
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await redis?.close();
     },

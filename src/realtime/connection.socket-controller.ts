@@ -3,13 +3,13 @@ import type { Socket } from 'socket.io';
 import { Inject, Service } from 'typedi';
 import { AuthorizationChecker } from '../auth/authorization-checker';
 import { LOGGER, type Logger } from '../common/logger';
-import { TokenUserMismatchError } from './chat-errors';
-import { socketData, toSocketData } from './chat-user';
 import { AuthRefreshDto } from './dto/auth-refresh.dto';
 import { handshakeToken } from './handshake-token';
 import { answer, isAck } from './socket-ack';
 import { parsePayload } from './socket-payload';
 import { sessionRoom, userRoom } from './socket-rooms';
+import { TokenUserMismatchError } from './realtime.errors';
+import { socketData, toSocketData } from './socket-data';
 import { TokenExpiryTimers } from './token-expiry.timers';
 
 /**
@@ -18,7 +18,7 @@ import { TokenExpiryTimers } from './token-expiry.timers';
  */
 @Service()
 @SocketController()
-export class SessionSocketController {
+export class ConnectionSocketController {
   constructor(
     private readonly checker: AuthorizationChecker,
     private readonly expiry: TokenExpiryTimers,

@@ -4,10 +4,10 @@ import { Inject, Service } from 'typedi';
 import { AuthorizationChecker } from '../auth/authorization-checker';
 import { TokenError } from '../common/errors/auth-errors';
 import { LOGGER, type Logger } from '../common/logger';
-import { CONNECTIONS_PER_USER_MAX } from './chat.constants';
-import { TooManyConnectionsError } from './chat-errors';
-import { toSocketData } from './chat-user';
 import { handshakeToken } from './handshake-token';
+import { CONNECTIONS_PER_USER_MAX } from './realtime.constants';
+import { TooManyConnectionsError } from './realtime.errors';
+import { toSocketData } from './socket-data';
 import { userRoom } from './socket-rooms';
 
 /** What a refused client receives as `connect_error`: message "unauthorized", data.code a TokenError code. */

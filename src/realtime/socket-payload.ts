@@ -3,7 +3,7 @@ import { validateSync } from 'class-validator';
 import { STRICT_VALIDATION } from '../common/validation/validator-options';
 import { toFieldErrors } from '../common/validation/field-errors';
 import { payloadShapeProblem } from '../common/validation/payload-shape';
-import { InvalidPayloadError } from './chat-errors';
+import { InvalidPayloadError } from './realtime.errors';
 
 /**
  * Turns a raw socket event argument into a validated DTO, with the same rules as HTTP bodies
