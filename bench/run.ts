@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { provideMongo } from '../src/database/mongo-provider';
+import { provideMongo } from '../dev/mongo-provider';
 import { startTestApp } from '../test/support/test-app';
 import { benchAuthenticatedRequest } from './authenticated-request.bench';
 import { benchLoginTiming } from './login-timing.bench';

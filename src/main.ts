@@ -3,22 +3,26 @@ import { createApp } from './app';
 import { createLogger } from './common/logger';
 import { ConfigError, loadConfig } from './config/load-config';
 import { connectDatabase, disconnectDatabase } from './database/connect-database';
-import { DEV_DATA_DIR, provideMongo } from './database/mongo-provider';
 
-/** Start-up: configuration, database, HTTP + WebSocket server, graceful shutdown. */
-async function main(): Promise<void> {
+export interface MainOptions {
+  /** Runs last on shutdown, after the database connection is closed (dev/main.dev.ts stops its server). */
+  afterShutdown?: () => Promise<void>;
+}
+
+/**
+ * Start-up: configuration, database, HTTP + WebSocket server, graceful shutdown. The database is
+ * always the one MONGODB_URI names: provisioning a local one is dev/'s job (npm run dev), and is
+ * not part of the production build.
+ */
+export async function main({ afterShutdown = async () => undefined }: MainOptions = {}): Promise<void> {
   const config = loadConfig();
+  if (!config.mongodbUri) throw new ConfigError(['MONGODB_URI: required (npm run dev provides a local server when it is unset)']);
   const logger = createLogger(config.logLevel);
   if (config.jwt.secretIsEphemeral) {
     logger.warn('JWT_SECRET is not set: using a random secret for this process; tokens will not survive a restart');
   }
 
-  // Outside production, a missing MONGODB_URI means "pick a local server for me".
-  const mongo = config.mongodbUri
-    ? { uri: config.mongodbUri, stop: async () => undefined }
-    : await provideMongo({ persistentDataDir: DEV_DATA_DIR, log: (message) => logger.info(message) });
-
-  await connectDatabase(mongo.uri, config.mongodbUri ? undefined : 'koa-jwt-chat');
+  await connectDatabase(config.mongodbUri);
   const app = createApp(config, logger);
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   logger.info({ port: config.port, host: config.host, env: config.env }, 'listening');
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
     // In order (stop serving, then the database), but every step runs even if an earlier one
     // fails, so a dev database is never left behind.
     let failed = false;
-    for (const step of [() => app.close(), () => disconnectDatabase(), () => mongo.stop()]) {
+    for (const step of [() => app.close(), () => disconnectDatabase(), afterShutdown]) {
       try {
         await step();
       } catch (error) {
@@ -47,9 +51,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  // Configuration errors are the operator's to fix: print the list, not a stack.
+/** Exits with the reason; configuration errors are the operator's to fix: the list, not a stack. */
+export function exitOnStartFailure(error: unknown): never {
   if (error instanceof ConfigError) console.error(error.message);
   else console.error('fatal: failed to start', error);
   process.exit(1);
-});
+}
+
+if (require.main === module) main().catch(exitOnStartFailure);

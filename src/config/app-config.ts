@@ -5,7 +5,7 @@ export interface AppConfig {
   readonly env: 'development' | 'test' | 'production';
   readonly port: number;
   readonly host: string;
-  /** Absent outside production: the dev/test MongoDB provider then chooses a server. */
+  /** Absent outside production: main.ts refuses to start, npm run dev sets it to the server dev/ provides. */
   readonly mongodbUri?: string;
   /** Shared state for multi-instance deployments; absent means in-memory, single instance. */
   readonly redisUrl?: string;

@@ -1,6 +1,6 @@
-import { provideMongo } from '../../src/database/mongo-provider';
+import { provideMongo } from '../../dev/mongo-provider';
 
-/** Starts the one database server the whole suite shares (see src/database/mongo-provider.ts). */
+/** Starts the one database server the whole suite shares (see dev/mongo-provider.ts). */
 export default async function globalSetup(): Promise<void> {
   const mongo = await provideMongo({ log: (message) => process.stdout.write(`\n${message}\n`) });
   process.env.TEST_MONGODB_URI = mongo.uri;

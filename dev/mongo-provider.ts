@@ -21,7 +21,7 @@ interface ProvideOptions {
  * 1. $MONGODB_URI when set;
  * 2. mongodb-memory-server, a real mongod (needs a download on first use, so internet);
  * 3. FerretDB v1.24.2 on loopback, built with Go and cached.
- * Production never comes here: it must be given MONGODB_URI.
+ * Production never comes here (dev/ is not part of the build): it must be given MONGODB_URI.
  */
 export async function provideMongo(options: ProvideOptions = {}): Promise<ProvidedMongo> {
   const log = options.log ?? (() => undefined);
@@ -55,7 +55,7 @@ export async function provideMongo(options: ProvideOptions = {}): Promise<Provid
 }
 
 /** Default folder for `npm run dev` data, ignored by git. */
-export const DEV_DATA_DIR = join(__dirname, '..', '..', '.data', 'ferretdb');
+export const DEV_DATA_DIR = join(__dirname, '..', '.data', 'ferretdb');
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
