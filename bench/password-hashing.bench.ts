@@ -1,6 +1,6 @@
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
-import { PasswordHasher } from '../src/auth/password-hasher';
 import { loadConfig } from '../src/config/load-config';
+import { PasswordHasher } from '../src/security/password-hasher';
 import { median, timeEach, type BenchRow } from './stats';
 
 /**

@@ -9,13 +9,14 @@ import type { ContainerInstance } from 'typedi';
 import { AuthController } from './auth/auth.controller';
 import { AuthorizationChecker } from './auth/authorization-checker';
 import { JwksController } from './auth/jwks.controller';
+import { PasswordController } from './auth/password.controller';
 import { chatSocketFeature } from './chat/chat.socket-feature';
 import { RoomsController } from './chat/rooms.controller';
 import { createAppContainer, disposeAppContainer, perRequestContainer } from './common/app-container';
+import { createLogger, type Logger } from './common/logger';
 import { bodyParser } from './common/middleware/body-parser.middleware';
 import { errorHandler } from './common/middleware/error-handler.middleware';
 import { requestContext } from './common/middleware/request-context.middleware';
-import { createLogger, type Logger } from './common/logger';
 import { RateLimiterFactory } from './common/rate-limit/rate-limiter.factory';
 import { STRICT_VALIDATION } from './common/validation/validator-options';
 import type { AppConfig } from './config/app-config';
@@ -71,7 +72,16 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   for (const middleware of bodyParser(config.http.bodyLimit)) koa.use(middleware);
 
   useKoaServer(koa, {
-    controllers: [AuthController, SessionsController, JwksController, UsersController, RoomsController, LegacyController, HealthController],
+    controllers: [
+      AuthController,
+      SessionsController,
+      JwksController,
+      UsersController,
+      PasswordController,
+      RoomsController,
+      LegacyController,
+      HealthController,
+    ],
     defaultErrorHandler: false,
     classTransformer: true,
     validation: STRICT_VALIDATION,

@@ -1,5 +1,3 @@
-import type { UserRecord } from '../users/user-record';
-
 /** Marks our access tokens, so no other JWT we might ever sign is accepted as one. */
 export const ACCESS_TOKEN_USE = 'access';
 
@@ -14,11 +12,4 @@ export interface AccessTokenClaims {
   token_use: typeof ACCESS_TOKEN_USE;
   /** The session (refresh-token family) the token belongs to; revoking it kills the token at once. */
   sid: string;
-}
-
-/** Who is calling, as established by the authorization checker, on HTTP and sockets alike. */
-export interface Principal {
-  user: UserRecord;
-  /** sessionId is the refresh-token family the access token was issued under, when there is one. */
-  token: { id: string; expiresAt: Date; sessionId: string };
 }

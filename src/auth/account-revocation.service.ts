@@ -1,11 +1,11 @@
 import { Service } from 'typedi';
-import type { ClientInfo } from '../common/http/client-info';
 import { NotFoundError } from '../common/errors/app-error';
+import type { ClientInfo } from '../common/http/client-info';
+import { RevocationEvents } from '../security/revocation-events';
+import { SecurityLog } from '../security/security-log';
 import { SessionsService } from '../sessions/sessions.service';
-import { UsersRepository } from '../users/user.repository';
 import type { UserRecord } from '../users/user-record';
-import { RevocationEvents } from './revocation-events';
-import { SecurityLog } from './security-log';
+import { UsersRepository } from '../users/users.repository';
 
 export interface RevokeAccountOptions {
   /** Why, for the security log: logout-all or a password change. */

@@ -2,7 +2,7 @@ import { Authorized, Body, CurrentUser, HttpCode, JsonController, OnUndefined, P
 import { Service } from 'typedi';
 import { Client, type ClientInfo } from '../common/http/client-info';
 import { RefreshTokenDto } from '../sessions/dto/refresh-token.dto';
-import type { Principal } from './access-token';
+import type { Principal } from '../users/principal';
 import { AuthService, type LoginResult, type TokenPair } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 

@@ -1,15 +1,17 @@
 import { Service } from 'typedi';
-import { InvalidCredentialsError, RefreshTokenError } from '../common/errors/auth-errors';
 import type { ClientInfo } from '../common/http/client-info';
+import { accountKey, AuthThrottle } from '../security/auth-throttle';
+import { SecurityLog } from '../security/security-log';
+import { RefreshTokenError } from '../sessions/sessions.errors';
 import { SessionsService } from '../sessions/sessions.service';
-import { UsersRepository } from '../users/user.repository';
+import { accountMayAct } from '../users/account-status';
+import type { Principal } from '../users/principal';
 import { toPublicUser, type PublicUser, type UserRecord } from '../users/user-record';
-import type { Principal } from './access-token';
+import { UsersRepository } from '../users/users.repository';
 import { AccountRevocationService } from './account-revocation.service';
-import { accountKey, AuthThrottle } from './auth-throttle.service';
+import { InvalidCredentialsError } from './auth.errors';
 import type { LoginDto } from './dto/login.dto';
 import { PassportService } from './passport.service';
-import { SecurityLog } from './security-log';
 import { TokenService } from './token.service';
 
 export interface TokenPair {
@@ -58,7 +60,7 @@ export class AuthService {
     await this.throttle.consumeRefresh(client);
     const rotated = await this.sessions.rotate(refreshToken, client);
     const user = await this.users.findById(rotated.session.userId);
-    if (!user) throw new RefreshTokenError('refresh_invalid');
+    if (!accountMayAct(user)) throw new RefreshTokenError('refresh_invalid');
     return this.pair(user, rotated.session.id, rotated.refreshToken);
   }
 

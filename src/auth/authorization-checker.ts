@@ -1,8 +1,8 @@
 import type { Context } from 'koa';
 import type { Action } from 'routing-controllers';
 import { Service } from 'typedi';
-import { TokenError } from '../common/errors/auth-errors';
-import type { Principal } from './access-token';
+import type { Principal } from '../users/principal';
+import { TokenError } from './auth.errors';
 import { PassportService } from './passport.service';
 import type { TokenRequest } from './strategies/jwt.strategy';
 

@@ -1,7 +1,8 @@
 import { Service } from 'typedi';
-import { UsersRepository } from '../users/user.repository';
+import { PasswordHasher } from '../security/password-hasher';
+import { accountMayAct } from '../users/account-status';
 import type { UserRecord } from '../users/user-record';
-import { PasswordHasher } from './password-hasher';
+import { UsersRepository } from '../users/users.repository';
 
 /** Checks an email/password pair, spending the same work whether or not the account exists. */
 @Service()
@@ -18,6 +19,8 @@ export class CredentialsService {
       return undefined;
     }
     if (!(await this.hasher.verify(user.passwordHash, password))) return undefined;
+    // Asked after the password, so a refused account answers exactly like a wrong password.
+    if (!accountMayAct(user)) return undefined;
     if (this.hasher.needsRehash(user.passwordHash)) {
       // The configured cost went up since this hash was made; upgrade it while we hold the password.
       const passwordHash = await this.hasher.hash(password);

@@ -3,7 +3,7 @@ import { Inject, Service } from 'typedi';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { SessionsService } from '../sessions/sessions.service';
-import { UsersRepository } from '../users/user.repository';
+import { UsersRepository } from '../users/users.repository';
 import { CredentialsService } from './credentials.service';
 import { JwtKeyRing } from './jwt-key-ring';
 import { createJwtStrategy } from './strategies/jwt.strategy';

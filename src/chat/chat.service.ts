@@ -1,5 +1,5 @@
 import { Service } from 'typedi';
-import { UsersRepository } from '../users/user.repository';
+import { UsersRepository } from '../users/users.repository';
 import { NotMemberError, TooManyRoomsError } from './chat-errors';
 import { toChatMessage, type ChatMessage, type HistoryPage } from './chat-message';
 import { toChatUser, type ChatUser } from './chat-user';

@@ -1,6 +1,6 @@
 import { Authorized, CurrentUser, Get, JsonController, Params, QueryParams } from 'routing-controllers';
 import { Service } from 'typedi';
-import type { Principal } from '../auth/access-token';
+import type { Principal } from '../users/principal';
 import type { HistoryPage } from './chat-message';
 import { ChatService } from './chat.service';
 import { HistoryQueryDto } from './dto/message-history.dto';

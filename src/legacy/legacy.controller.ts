@@ -1,10 +1,10 @@
 import { Authorized, Body, ContentType, Controller, CurrentUser, Get, HttpCode, Post } from 'routing-controllers';
 import { Service } from 'typedi';
-import type { Principal } from '../auth/access-token';
 import { AuthService, type LoginResult } from '../auth/auth.service';
 import { LoginDto } from '../auth/dto/login.dto';
 import { Client, type ClientInfo } from '../common/http/client-info';
 import { CreateUserDto } from '../users/dto/create-user.dto';
+import type { Principal } from '../users/principal';
 import { toPublicUser, type PublicUser } from '../users/user-record';
 import { UsersService } from '../users/users.service';
 

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
+import { TokenError } from '../auth/auth.errors';
 import { AuthorizationChecker } from '../auth/authorization-checker';
-import { TokenError } from '../common/errors/auth-errors';
 
 /**
  * The access token a socket presented at its handshake: `auth.token` (browsers) or an

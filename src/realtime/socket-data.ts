@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import type { Principal } from '../auth/access-token';
+import type { Principal } from '../users/principal';
 
 /** Who is at the other end of an authenticated connection, as every socket feature sees it. */
 export interface SocketUser {

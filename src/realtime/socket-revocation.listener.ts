@@ -1,9 +1,9 @@
 import type { Server } from 'socket.io';
 import { Inject, Service } from 'typedi';
-import { RevocationEvents } from '../auth/revocation-events';
 import { LOGGER, type Logger } from '../common/logger';
-import { SOCKET_SERVER } from './socket-server.token';
+import { RevocationEvents } from '../security/revocation-events';
 import { sessionRoom, userRoom } from './socket-rooms';
+import { SOCKET_SERVER } from './socket-server.token';
 
 /**
  * Disconnects the live sockets of revoked users and sessions. Goes through socket.io rooms, so

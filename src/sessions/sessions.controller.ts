@@ -1,7 +1,7 @@
 import { Authorized, CurrentUser, Delete, Get, HttpCode, JsonController, OnUndefined, Param } from 'routing-controllers';
 import { Service } from 'typedi';
-import type { Principal } from '../auth/access-token';
 import { Client, type ClientInfo } from '../common/http/client-info';
+import type { Principal } from '../users/principal';
 import { toPublicSession, type PublicSession } from './session-record';
 import { SessionsService } from './sessions.service';
 

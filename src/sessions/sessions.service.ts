@@ -1,14 +1,14 @@
 import { Inject, Service } from 'typedi';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
-import { RefreshTokenError } from '../common/errors/auth-errors';
 import { NotFoundError } from '../common/errors/app-error';
 import type { ClientInfo } from '../common/http/client-info';
-import { RevocationEvents } from '../auth/revocation-events';
-import { SecurityLog } from '../auth/security-log';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { RevocationEvents } from '../security/revocation-events';
+import { SecurityLog } from '../security/security-log';
 import { generateRefreshToken, hashRefreshToken, isWellFormedRefreshToken } from './refresh-token';
-import { SessionRepository } from './session.repository';
 import { isSessionActive, type SessionRecord } from './session-record';
+import { SessionRepository } from './session.repository';
+import { RefreshTokenError } from './sessions.errors';
 import { SpentRefreshTokenRepository } from './spent-refresh-token.repository';
 
 /** A session together with the one refresh token that currently opens it (shown to the client once). */

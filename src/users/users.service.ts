@@ -1,13 +1,14 @@
 import { Service } from 'typedi';
-import { EmailTakenError } from '../common/errors/auth-errors';
 import { NotFoundError } from '../common/errors/app-error';
 import type { ClientInfo } from '../common/http/client-info';
-import { AuthThrottle } from '../auth/auth-throttle.service';
-import { PasswordHasher } from '../auth/password-hasher';
+import { AuthThrottle } from '../security/auth-throttle';
+import { PasswordHasher } from '../security/password-hasher';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateProfileDto } from './dto/update-profile.dto';
-import { DuplicateEmailError, UsersRepository } from './user.repository';
 import type { UserRecord } from './user-record';
+import { DuplicateEmailError } from './users.errors';
+import { EmailTakenError } from './users.errors';
+import { UsersRepository } from './users.repository';
 
 @Service()
 export class UsersService {

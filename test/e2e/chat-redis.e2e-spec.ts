@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { RevocationEvents } from '../../src/auth/revocation-events';
+import { RevocationEvents } from '../../src/security/revocation-events';
 import { aChatClient, join, send } from '../fixtures/chat';
 import { disconnectAll, request, waitForEvent, waitForMatch } from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/test-app';

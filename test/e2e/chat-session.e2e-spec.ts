@@ -1,4 +1,4 @@
-import { RevocationEvents } from '../../src/auth/revocation-events';
+import { RevocationEvents } from '../../src/security/revocation-events';
 import { UserModel } from '../../src/users/user.model';
 import { aChatClient, anotherTab, join } from '../fixtures/chat';
 import { registerAndLogin } from '../fixtures/users';

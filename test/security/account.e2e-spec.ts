@@ -1,4 +1,4 @@
-import { RevocationEvents } from '../../src/auth/revocation-events';
+import { RevocationEvents } from '../../src/security/revocation-events';
 import { aUser } from '../fixtures/users';
 import { useLoggedInUser, useTestApp } from '../support/suite';
 

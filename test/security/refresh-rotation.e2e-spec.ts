@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { RevocationEvents } from '../../src/auth/revocation-events';
+import { RevocationEvents } from '../../src/security/revocation-events';
 import { SessionModel } from '../../src/sessions/session.model';
 import { registerAndLogin } from '../fixtures/users';
 import { getMe } from '../support/http';

@@ -1,5 +1,5 @@
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH } from '../password-policy';
+import { PASSWORD_MAX_LENGTH } from '../../security/password-policy';
 
 /** Only shape is checked here: a login must not reveal which rule a stored password would break. */
 export class LoginDto {

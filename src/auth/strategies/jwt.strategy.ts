@@ -1,9 +1,11 @@
 import { Strategy as JwtStrategy } from 'passport-jwt';
 import type { AppConfig } from '../../config/app-config';
-import { TokenError } from '../../common/errors/auth-errors';
 import type { SessionsService } from '../../sessions/sessions.service';
-import type { UsersRepository } from '../../users/user.repository';
-import { ACCESS_TOKEN_USE, type AccessTokenClaims, type Principal } from '../access-token';
+import { accountMayAct } from '../../users/account-status';
+import type { Principal } from '../../users/principal';
+import type { UsersRepository } from '../../users/users.repository';
+import { ACCESS_TOKEN_USE, type AccessTokenClaims } from '../access-token';
+import { TokenError } from '../auth.errors';
 import type { JwtKeyRing } from '../jwt-key-ring';
 
 /** The transports extract the raw token (header, socket handshake); the strategy only verifies it. */
@@ -57,7 +59,7 @@ async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepos
   }
   // Both lookups need only the claims: run them side by side (one round-trip of latency).
   const [user, sessionLive] = await Promise.all([users.findById(sub), sessions.isLive(sid, sub)]);
-  if (!user || ver !== user.tokenVersion || !sessionLive) throw new TokenError('token_revoked');
+  if (!accountMayAct(user) || ver !== user.tokenVersion || !sessionLive) throw new TokenError('token_revoked');
   return { user, token: { id: jti, expiresAt: new Date(exp * 1000), sessionId: sid } };
 }
 

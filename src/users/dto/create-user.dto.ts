@@ -1,10 +1,11 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy';
-import { IsAcceptablePassword } from '../../auth/validation/acceptable-password.decorator';
+import { normaliseEmail } from '../../common/normalise-email';
+import { IsAcceptablePassword } from '../../security/acceptable-password.decorator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../security/password-policy';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const normalisedEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const normalisedEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseEmail(value) : value);
 
 export class CreateUserDto {
   @Transform(normalisedEmail)

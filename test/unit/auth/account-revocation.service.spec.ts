@@ -1,7 +1,7 @@
 import { AccountRevocationService } from '../../../src/auth/account-revocation.service';
-import { RevocationEvents } from '../../../src/auth/revocation-events';
-import type { SecurityLog } from '../../../src/auth/security-log';
 import type { ClientInfo } from '../../../src/common/http/client-info';
+import { RevocationEvents } from '../../../src/security/revocation-events';
+import type { SecurityLog } from '../../../src/security/security-log';
 import type { SessionsService } from '../../../src/sessions/sessions.service';
 import { aUserRecord, fakeUsersRepository } from '../../fixtures/fakes';
 

@@ -1,9 +1,9 @@
 import type { Context } from 'koa';
 import type { Action } from 'routing-controllers';
-import type { Principal } from '../../../src/auth/access-token';
+import { TokenError } from '../../../src/auth/auth.errors';
 import { AuthorizationChecker } from '../../../src/auth/authorization-checker';
 import type { PassportService, StrategyOutcome } from '../../../src/auth/passport.service';
-import { TokenError } from '../../../src/common/errors/auth-errors';
+import type { Principal } from '../../../src/users/principal';
 
 const principal = (roles: string[]): Principal => ({
   user: {

@@ -1,5 +1,5 @@
 import { CredentialsService } from '../../../src/auth/credentials.service';
-import { PasswordHasher } from '../../../src/auth/password-hasher';
+import { PasswordHasher } from '../../../src/security/password-hasher';
 import { aUserRecord, fakePasswordHasher, fakeUsersRepository } from '../../fixtures/fakes';
 import { testConfig } from '../../support/config';
 

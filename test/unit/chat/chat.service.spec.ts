@@ -1,11 +1,11 @@
 import { NotMemberError, TooManyRoomsError } from '../../../src/chat/chat-errors';
-import { ChatService } from '../../../src/chat/chat.service';
 import { ROOMS_PER_CONNECTION_MAX } from '../../../src/chat/chat.constants';
+import { ChatService } from '../../../src/chat/chat.service';
 import { encodeCursor } from '../../../src/chat/history-cursor';
 import type { MessageRecord } from '../../../src/chat/message-record';
 import type { MessageRepository } from '../../../src/chat/message.repository';
 import type { UserRecord } from '../../../src/users/user-record';
-import type { UsersRepository } from '../../../src/users/user.repository';
+import type { UsersRepository } from '../../../src/users/users.repository';
 
 const alice = { id: 'a'.repeat(24), displayName: 'Alice' };
 

@@ -1,11 +1,11 @@
 import type { Socket } from 'socket.io';
-import type { Principal } from '../../../src/auth/access-token';
+import { TokenError } from '../../../src/auth/auth.errors';
 import type { AuthorizationChecker } from '../../../src/auth/authorization-checker';
-import { TokenError } from '../../../src/common/errors/auth-errors';
 import { createLogger } from '../../../src/common/logger';
-import type { SocketData } from '../../../src/realtime/socket-data';
 import { ConnectionSocketController } from '../../../src/realtime/connection.socket-controller';
+import type { SocketData } from '../../../src/realtime/socket-data';
 import type { TokenExpiryTimers } from '../../../src/realtime/token-expiry.timers';
+import type { Principal } from '../../../src/users/principal';
 
 function fakeSocket(steps: string[]) {
   const data: SocketData = { user: { id: 'u1', displayName: 'Ann' }, sessionId: 's1', tokenExpiresAt: Date.now() + 60_000 };

@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import pino from 'pino';
-import { RevocationEvents } from '../../../src/auth/revocation-events';
 import { SocketRevocationListener } from '../../../src/realtime/socket-revocation.listener';
+import { RevocationEvents } from '../../../src/security/revocation-events';
 
 function fakeIo() {
   const disconnected: string[] = [];

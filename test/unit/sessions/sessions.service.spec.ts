@@ -1,11 +1,11 @@
-import type { AppConfig } from '../../../src/config/app-config';
-import { RevocationEvents } from '../../../src/auth/revocation-events';
-import type { SecurityLog } from '../../../src/auth/security-log';
-import { RefreshTokenError } from '../../../src/common/errors/auth-errors';
 import type { ClientInfo } from '../../../src/common/http/client-info';
+import type { AppConfig } from '../../../src/config/app-config';
+import { RevocationEvents } from '../../../src/security/revocation-events';
+import type { SecurityLog } from '../../../src/security/security-log';
 import { hashRefreshToken } from '../../../src/sessions/refresh-token';
-import type { NewSession, SessionRepository } from '../../../src/sessions/session.repository';
 import type { SessionRecord } from '../../../src/sessions/session-record';
+import type { NewSession, SessionRepository } from '../../../src/sessions/session.repository';
+import { RefreshTokenError } from '../../../src/sessions/sessions.errors';
 import { SessionsService } from '../../../src/sessions/sessions.service';
 import type { SpentRefreshTokenRepository, SpentToken } from '../../../src/sessions/spent-refresh-token.repository';
 

@@ -1,8 +1,8 @@
-import type { AuthThrottle } from '../../../src/auth/auth-throttle.service';
-import { EmailTakenError } from '../../../src/common/errors/auth-errors';
 import { TooManyRequestsError } from '../../../src/common/errors/app-error';
 import type { ClientInfo } from '../../../src/common/http/client-info';
-import { DuplicateEmailError } from '../../../src/users/user.repository';
+import type { AuthThrottle } from '../../../src/security/auth-throttle';
+import { DuplicateEmailError } from '../../../src/users/users.errors';
+import { EmailTakenError } from '../../../src/users/users.errors';
 import { UsersService } from '../../../src/users/users.service';
 import { aUserRecord, fakePasswordHasher, fakeUsersRepository } from '../../fixtures/fakes';
 

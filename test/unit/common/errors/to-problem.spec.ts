@@ -8,11 +8,12 @@ import {
   MethodNotAllowedError,
   UnauthorizedError,
 } from 'routing-controllers';
+import { TokenError } from '../../../../src/auth/auth.errors';
 import { AppError, ServiceUnavailableError, TooManyRequestsError } from '../../../../src/common/errors/app-error';
-import { EmailTakenError, TokenError } from '../../../../src/common/errors/auth-errors';
 import { toProblem } from '../../../../src/common/errors/to-problem';
 import { STRICT_VALIDATION } from '../../../../src/common/validation/validator-options';
 import { CreateUserDto } from '../../../../src/users/dto/create-user.dto';
+import { EmailTakenError } from '../../../../src/users/users.errors';
 
 /** What routing-controllers throws when a @Body() fails validation. */
 function routingValidationError(body: object): HttpError {

@@ -1,4 +1,4 @@
-import { ConflictError, UnauthorizedError } from './app-error';
+import { UnauthorizedError } from '../common/errors/app-error';
 
 /** Why a token was refused; the same codes travel over HTTP (401 body) and sockets (connect_error data). */
 export type TokenErrorCode = 'token_missing' | 'token_invalid' | 'token_expired' | 'token_revoked';
@@ -22,24 +22,3 @@ export class InvalidCredentialsError extends UnauthorizedError {
     super('invalid_credentials', 'The email or password is incorrect.');
   }
 }
-
-export class EmailTakenError extends ConflictError {
-  constructor() {
-    super('email_taken', 'An account with this email already exists.');
-  }
-}
-
-/** Why a refresh token was refused. refresh_reused means a spent token came back: the family is revoked. */
-export type RefreshErrorCode = 'refresh_invalid' | 'refresh_expired' | 'refresh_reused';
-
-export class RefreshTokenError extends UnauthorizedError {
-  constructor(public override readonly code: RefreshErrorCode) {
-    super(code, REFRESH_MESSAGES[code]);
-  }
-}
-
-const REFRESH_MESSAGES: Record<RefreshErrorCode, string> = {
-  refresh_invalid: 'The refresh token is invalid.',
-  refresh_expired: 'The refresh token has expired; log in again.',
-  refresh_reused: 'The refresh token was already used; every token of this session has been revoked. Log in again.',
-};

@@ -1,5 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { isCommonPassword, passwordProblems, PASSWORD_MIN_LENGTH } from '../../../src/auth/password-policy';
+import { isCommonPassword, passwordProblems, PASSWORD_MIN_LENGTH } from '../../../src/security/password-policy';
 
 describe('password policy', () => {
   it('knows at least 10,000 common passwords long enough to pass the length rule', () => {

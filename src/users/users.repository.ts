@@ -1,13 +1,12 @@
 import mongoose, { isValidObjectId, type Types } from 'mongoose';
 import { Service } from 'typedi';
+import { normaliseEmail } from '../common/normalise-email';
 import { isDuplicateKeyError } from '../database/duplicate-key';
-import { User, UserModel } from './user.model';
 import type { UserRecord } from './user-record';
+import { User, UserModel } from './user.model';
+import { DuplicateEmailError } from './users.errors';
 
 type UserDocument = User & { _id: Types.ObjectId };
-
-/** Thrown when the unique email index refuses an insert; the service decides what that means. */
-export class DuplicateEmailError extends Error {}
 
 /** All access to the users collection. Returns plain records; callers never see documents. */
 @Service()
@@ -67,10 +66,6 @@ export class UsersRepository {
     const doc = await UserModel.findByIdAndUpdate(id, update, { returnDocument: 'after' }).lean<UserDocument>();
     return toRecordOrUndefined(doc);
   }
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 function toRecordOrUndefined(doc: UserDocument | null): UserRecord | undefined {

@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { passwordProblems } from '../password-policy';
+import { passwordProblems } from './password-policy';
 
 /**
  * class-validator constraint: refuses common passwords and, when `emailProperty` names a sibling

@@ -1,14 +1,14 @@
 import { Service } from 'typedi';
 import { BadRequestError, ValidationFailedError } from '../common/errors/app-error';
 import type { ClientInfo } from '../common/http/client-info';
-import type { Principal } from '../auth/access-token';
-import { AccountRevocationService } from '../auth/account-revocation.service';
-import { accountKey, AuthThrottle } from '../auth/auth-throttle.service';
-import { PasswordHasher } from '../auth/password-hasher';
-import { isSameAsEmail } from '../auth/password-policy';
-import { SecurityLog } from '../auth/security-log';
-import { TokenService } from '../auth/token.service';
+import { accountKey, AuthThrottle } from '../security/auth-throttle';
+import { PasswordHasher } from '../security/password-hasher';
+import { isSameAsEmail } from '../security/password-policy';
+import { SecurityLog } from '../security/security-log';
+import type { Principal } from '../users/principal';
+import { AccountRevocationService } from './account-revocation.service';
 import type { ChangePasswordDto } from './dto/change-password.dto';
+import { TokenService } from './token.service';
 
 /** What the caller receives: a fresh access token for its own session, so it keeps working. */
 export interface PasswordChanged {

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { Inject, Service } from 'typedi';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
 import { TooManyRequestsError } from '../common/errors/app-error';
 import type { ClientInfo } from '../common/http/client-info';
+import { normaliseEmail } from '../common/normalise-email';
 import type { AttemptPermit, BackoffLimiter } from '../common/rate-limit/backoff-limiter';
 import { toTooManyRequests } from '../common/rate-limit/backoff-limiter';
 import { RateLimiterFactory } from '../common/rate-limit/rate-limiter.factory';
-import { normaliseEmail } from '../users/user.repository';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { SecurityLog } from './security-log';
 
 /** The permits of one password check: the account from this IP, the account anywhere, the IP. */

@@ -1,6 +1,6 @@
 import { IsString, Length, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy';
-import { IsAcceptablePassword } from '../../auth/validation/acceptable-password.decorator';
+import { IsAcceptablePassword } from '../../security/acceptable-password.decorator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../security/password-policy';
 
 /** POST /users/me/password. Equality with the email is checked by the service, which knows the email. */
 export class ChangePasswordDto {

@@ -1,4 +1,4 @@
-import { PasswordHasher } from '../../../src/auth/password-hasher';
+import { PasswordHasher } from '../../../src/security/password-hasher';
 import { testConfig } from '../../support/config';
 
 const PHC = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
