@@ -7,7 +7,7 @@ import { useContainer as useRoutingContainer, useKoaServer } from 'routing-contr
 import type { Server as SocketServer } from 'socket.io';
 import type { ContainerInstance } from 'typedi';
 import { AuthController } from './auth/auth.controller';
-import { AuthorizationChecker } from './auth/authorization-checker';
+import { KoaAuthorization } from './auth/authorization/koa-authorization';
 import { JwksController } from './auth/jwks.controller';
 import { PasswordController } from './auth/password.controller';
 import { chatSocketFeature } from './chat/chat.socket-feature';
@@ -53,7 +53,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   // Errors that escape the error middleware (a client that vanished mid-response) go to the log,
   // not to Koa's default stderr printer.
   koa.on('error', (error: unknown) => logger.warn({ err: error }, 'koa error outside a response'));
-  const checker = container.get(AuthorizationChecker);
+  const authorization = container.get(KoaAuthorization);
   const allowedOrigins = new Set(config.corsOrigins);
 
   koa.use(async (ctx, next) => {
@@ -85,8 +85,8 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
     defaultErrorHandler: false,
     classTransformer: true,
     validation: STRICT_VALIDATION,
-    authorizationChecker: checker.checkAction,
-    currentUserChecker: checker.currentPrincipal,
+    authorizationChecker: authorization.checkAction,
+    currentUserChecker: authorization.currentPrincipal,
   });
 
   // Expired sessions are purged on a timer (no TTL indexes); stopped when the app closes.

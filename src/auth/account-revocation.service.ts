@@ -31,11 +31,11 @@ export class AccountRevocationService {
     private readonly securityLog: SecurityLog,
   ) {}
 
-  async revokeAll(userId: string, client: ClientInfo, options: RevokeAccountOptions): Promise<UserRecord> {
+  async revokeAccount(userId: string, client: ClientInfo, options: RevokeAccountOptions): Promise<UserRecord> {
     const updated = await this.users.bumpTokenVersion(userId, options.passwordHash);
     if (!updated) throw new NotFoundError('user_not_found', 'This user does not exist.');
     try {
-      await this.sessions.revokeAll(userId, options.reason, options.keepSessionId);
+      await this.sessions.revokeUserSessions(userId, options.reason, options.keepSessionId);
     } finally {
       // Access tokens died with the bump: live sockets must hear of it even if ending sessions failed.
       this.securityLog.record(options.reason, client, { userId, ...(options.keepSessionId ? { sessionId: options.keepSessionId } : {}) });

@@ -71,7 +71,7 @@ export class AuthService {
 
   /** Ends every session and, through the tokenVersion bump, every access token of the caller. */
   async logoutAll(principal: Principal, client: ClientInfo): Promise<void> {
-    await this.revocation.revokeAll(principal.user.id, client, { reason: 'logout_all' });
+    await this.revocation.revokeAccount(principal.user.id, client, { reason: 'logout_all' });
   }
 
   private pair(user: Pick<UserRecord, 'id' | 'tokenVersion'>, sessionId: string, refreshToken: string): TokenPair {

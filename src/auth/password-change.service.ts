@@ -46,7 +46,7 @@ export class PasswordChangeService {
     }
     await this.throttle.passwordSucceeded(attempt);
 
-    const updated = await this.revocation.revokeAll(user.id, client, {
+    const updated = await this.revocation.revokeAccount(user.id, client, {
       reason: 'password_changed',
       keepSessionId: principal.token.sessionId,
       passwordHash: await this.hasher.hash(input.newPassword),

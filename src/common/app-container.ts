@@ -4,6 +4,7 @@ import type { Action, IocAdapter } from 'routing-controllers';
 import { Container, type ContainerInstance } from 'typedi';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import './http/koa-state';
 import { LOGGER, type Logger } from './logger';
 
 /**
@@ -28,7 +29,7 @@ export function disposeAppContainer(container: ContainerInstance): void {
  */
 export const perRequestContainer: IocAdapter = {
   get<T>(someClass: { new (...args: unknown[]): T }, action?: Action): T {
-    const container = (action?.context as Context | undefined)?.state.container as ContainerInstance | undefined;
+    const container = (action?.context as Context | undefined)?.state.container;
     if (!container) throw new Error(`No app container on the request while resolving ${someClass.name}`);
     return container.get(someClass);
   },

@@ -1,7 +1,8 @@
 import { ConnectedSocket, MessageAck, MessageBody, OnConnect, OnDisconnect, OnMessage, SocketController } from 'socket-controllers';
 import type { Socket } from 'socket.io';
 import { Inject, Service } from 'typedi';
-import { AuthorizationChecker } from '../auth/authorization-checker';
+import { AuthorizationChecker } from '../auth/authorization/authorization-checker';
+import { normaliseToken } from '../auth/authorization/token-normalisation';
 import { LOGGER, type Logger } from '../common/logger';
 import { AuthRefreshDto } from './dto/auth-refresh.dto';
 import { handshakeToken } from './handshake-token';
@@ -46,7 +47,7 @@ export class ConnectionSocketController {
   @OnMessage('auth:refresh')
   async refresh(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'auth:refresh', async () => {
-      const token = AuthorizationChecker.normaliseToken(parsePayload(AuthRefreshDto, body).token);
+      const token = normaliseToken(parsePayload(AuthRefreshDto, body).token);
       const principal = await this.checker.verify(token);
       const data = socketData(socket);
       if (principal.user.id !== data.user.id) throw new TokenUserMismatchError();

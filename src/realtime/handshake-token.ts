@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io';
 import { TokenError } from '../auth/auth.errors';
-import { AuthorizationChecker } from '../auth/authorization-checker';
+import { tokenFromHeader } from '../auth/authorization/authorization-header';
+import { normaliseToken } from '../auth/authorization/token-normalisation';
 
 /**
  * The access token a socket presented at its handshake: `auth.token` (browsers) or an
@@ -13,8 +14,8 @@ export function handshakeToken(socket: Socket): string | undefined {
   if (token !== undefined && token !== null) {
     // Anything but a string (a number, an object) is a token we cannot accept, not a missing one.
     if (typeof token !== 'string') throw new TokenError('token_invalid');
-    return AuthorizationChecker.normaliseToken(token);
+    return normaliseToken(token);
   }
   const header = socket.handshake.headers.authorization;
-  return AuthorizationChecker.tokenFromHeader(typeof header === 'string' ? header : undefined);
+  return tokenFromHeader(typeof header === 'string' ? header : undefined);
 }

@@ -2,7 +2,7 @@ import { Middleware, type MiddlewareInterface } from 'socket-controllers';
 import type { Socket } from 'socket.io';
 import { Inject, Service } from 'typedi';
 import { TokenError } from '../auth/auth.errors';
-import { AuthorizationChecker } from '../auth/authorization-checker';
+import { AuthorizationChecker } from '../auth/authorization/authorization-checker';
 import { LOGGER, type Logger } from '../common/logger';
 import { handshakeToken } from './handshake-token';
 import { CONNECTIONS_PER_USER_MAX } from './realtime.constants';

@@ -42,7 +42,7 @@ export class SessionRepository {
   }
 
   /** Revokes every live session of the user, except `keepId` (the caller's own, on password change). */
-  async revokeAllForUser(userId: string, reason: string, keepId?: string): Promise<void> {
+  async revokeUserSessions(userId: string, reason: string, keepId?: string): Promise<void> {
     const filter = keepId === undefined ? { userId, revokedAt: null } : { userId, revokedAt: null, _id: mongoose.trusted({ $ne: keepId }) };
     await SessionModel.updateMany(filter, { $set: { revokedAt: new Date(), revokedReason: reason } });
   }

@@ -98,8 +98,8 @@ export class SessionsService {
   }
 
   /** Revokes every session of the user but `keepSessionId`; AccountRevocationService does the rest. */
-  async revokeAll(userId: string, reason: string, keepSessionId?: string): Promise<void> {
-    await this.sessions.revokeAllForUser(userId, reason, keepSessionId);
+  async revokeUserSessions(userId: string, reason: string, keepSessionId?: string): Promise<void> {
+    await this.sessions.revokeUserSessions(userId, reason, keepSessionId);
   }
 
   listActive(userId: string): Promise<SessionRecord[]> {

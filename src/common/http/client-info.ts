@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { Context } from 'koa';
 import { createParamDecorator } from 'routing-controllers';
+import './koa-state';
 
 /** What services may know about the caller's connection; never Koa's ctx itself. */
 export interface ClientInfo {
@@ -18,7 +19,7 @@ export function clientInfoOf(ctx: Context): ClientInfo {
   // A forwarded value that is not an address (garbage, or an attacker's 8 kB string) must not
   // become a rate-limit key or a stored session field: fall back to the peer address.
   const ip = isIP(ctx.ip) ? ctx.ip : (ctx.req.socket.remoteAddress ?? 'unknown');
-  return { ip, userAgent, requestId: String(ctx.state.requestId ?? '') };
+  return { ip, userAgent, requestId: ctx.state.requestId ?? '' };
 }
 
 /** Controller parameter decorator: `@Client() client: ClientInfo`. */

@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa';
 import { AppError, NotFoundError } from '../errors/app-error';
 import { toProblem } from '../errors/to-problem';
-import type { Logger } from '../logger';
+import '../http/koa-state';
 
 /**
  * The single place where errors become responses: every failure, thrown anywhere below, leaves
@@ -17,7 +17,7 @@ export function errorHandler(): Middleware {
       if (ctx.status === 405 && ctx.body == null) throw new AppError(405, 'method_not_allowed', 'This method is not allowed on this path.');
     } catch (error) {
       const { problem, headers, expected } = toProblem(error);
-      const log: Logger = ctx.state.log;
+      const { log } = ctx.state;
       if (expected) log.debug({ code: problem.code, status: problem.status }, 'request refused');
       else log.error({ err: error }, 'unhandled error');
       ctx.status = problem.status;

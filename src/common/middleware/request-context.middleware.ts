@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
+import '../http/koa-state';
 import type { Logger } from '../logger';
 
 // A caller-supplied id is kept for tracing across services, but only if it cannot inject into logs.

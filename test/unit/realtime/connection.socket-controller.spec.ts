@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
 import { TokenError } from '../../../src/auth/auth.errors';
-import type { AuthorizationChecker } from '../../../src/auth/authorization-checker';
+import type { AuthorizationChecker } from '../../../src/auth/authorization/authorization-checker';
 import { createLogger } from '../../../src/common/logger';
 import { ConnectionSocketController } from '../../../src/realtime/connection.socket-controller';
 import type { SocketData } from '../../../src/realtime/socket-data';

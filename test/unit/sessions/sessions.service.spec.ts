@@ -36,7 +36,7 @@ class FakeSessions {
     row.revokedAt = new Date();
     return true;
   }
-  async revokeAllForUser(userId: string, _reason: string, keepId?: string) {
+  async revokeUserSessions(userId: string, _reason: string, keepId?: string) {
     for (const row of this.rows.values()) if (row.userId === userId && row.id !== keepId) row.revokedAt ??= new Date();
   }
   async listActive(userId: string) {
@@ -168,10 +168,10 @@ describe('SessionsService', () => {
     expect(await service.isLive(session.id, USER)).toBe(false);
   });
 
-  it('revokeAll() keeps only the given session', async () => {
+  it('revokeUserSessions() keeps only the given session', async () => {
     const keep = await service.start(USER, client);
     const other = await service.start(USER, client);
-    await service.revokeAll(USER, 'password_changed', keep.session.id);
+    await service.revokeUserSessions(USER, 'password_changed', keep.session.id);
     expect(await service.isLive(keep.session.id, USER)).toBe(true);
     expect(await service.isLive(other.session.id, USER)).toBe(false);
   });

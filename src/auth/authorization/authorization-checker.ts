@@ -1,0 +1,28 @@
+import { Service } from 'typedi';
+import type { Principal } from '../../users/principal';
+import { TokenError } from '../auth.errors';
+import { PassportService } from '../passport.service';
+import type { TokenRequest } from '../strategies/jwt.strategy';
+
+/**
+ * THE authorization checker. HTTP (KoaAuthorization) and WebSocket (the realtime handshake and
+ * auth:refresh) both call verify(), which runs the passport-jwt strategy, so a token is accepted
+ * or refused for the same reason on both transports. Transports extract and normalise the raw
+ * token first (authorization-header.ts, token-normalisation.ts).
+ */
+@Service()
+export class AuthorizationChecker {
+  constructor(private readonly passport: PassportService) {}
+
+  /** Verifies a raw access token; throws a TokenError with token_missing/invalid/expired/revoked. */
+  async verify(rawToken: string | undefined): Promise<Principal> {
+    if (!rawToken) throw new TokenError('token_missing');
+    const request: TokenRequest = { accessToken: rawToken };
+    const { result, reason } = await this.passport.authenticate<Principal>('jwt', request);
+    if (result) return result;
+    if (reason instanceof TokenError) throw reason;
+    // By name, not instanceof: passport-jwt may load its own copy of jsonwebtoken.
+    if ((reason as Error | undefined)?.name === 'TokenExpiredError') throw new TokenError('token_expired');
+    throw new TokenError('token_invalid');
+  }
+}
