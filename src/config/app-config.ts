@@ -1,57 +1,13 @@
-import type { ConfiguredSigningKey } from './signing-keys';
+import type { ChatConfig } from './slices/chat.config';
+import type { HttpConfig } from './slices/http.config';
+import type { JwtConfig } from './slices/jwt.config';
+import type { PasswordHashingConfig } from './slices/password-hashing.config';
+import type { RateLimitConfig } from './slices/rate-limit.config';
+import type { ServerConfig } from './slices/server.config';
+import type { SessionConfig } from './slices/session.config';
 
-/** The typed, validated, frozen configuration every service receives through APP_CONFIG. */
-export interface AppConfig {
-  readonly env: 'development' | 'test' | 'production';
-  readonly port: number;
-  readonly host: string;
-  /** Absent outside production: main.ts refuses to start, npm run dev sets it to the server dev/ provides. */
-  readonly mongodbUri?: string;
-  /** Shared state for multi-instance deployments; absent means in-memory, single instance. */
-  readonly redisUrl?: string;
-  readonly logLevel: string;
-  readonly corsOrigins: readonly string[];
-  readonly http: {
-    readonly bodyLimit: string;
-    readonly requestTimeoutMs: number;
-    readonly trustProxy: boolean;
-    readonly trustedProxyHops: number;
-  };
-  readonly jwt: {
-    readonly secret: string;
-    /** True when no JWT_SECRET was given and a random one was made for this process. */
-    readonly secretIsEphemeral: boolean;
-    readonly accessTtlSeconds: number;
-    readonly issuer: string;
-    readonly audience: string;
-    readonly clockSkewSeconds: number;
-    /** Asymmetric keys; the first signs. Empty: HS256 with `secret` signs. */
-    readonly signingKeys: readonly ConfiguredSigningKey[];
-  };
-  readonly session: {
-    readonly idleTtlSeconds: number;
-    readonly absoluteTtlSeconds: number;
-    readonly purgeIntervalSeconds: number;
-  };
-  readonly rateLimit: {
-    readonly keyPrefix: string;
-    readonly login: {
-      readonly accountMaxFailures: number;
-      readonly ipMaxFailures: number;
-      readonly windowSeconds: number;
-      readonly backoffBaseSeconds: number;
-      readonly backoffMaxSeconds: number;
-    };
-    readonly register: { readonly points: number; readonly windowSeconds: number };
-    readonly refresh: { readonly points: number; readonly windowSeconds: number };
-  };
-  readonly chat: {
-    /** Per-socket budget for message:send: `points` messages per `windowSeconds`. */
-    readonly rateLimit: { readonly points: number; readonly windowSeconds: number };
-  };
-  readonly argon2: {
-    readonly memoryCostKib: number;
-    readonly timeCost: number;
-    readonly parallelism: 1;
-  };
-}
+/**
+ * The typed, validated, frozen configuration every service receives through APP_CONFIG: the
+ * parts of every slice (config/slices/, listed in load-config.ts), in one object.
+ */
+export type AppConfig = ServerConfig & HttpConfig & JwtConfig & SessionConfig & RateLimitConfig & ChatConfig & PasswordHashingConfig;
