@@ -1,4 +1,4 @@
-import { aChatClient, anotherTab, join, send } from '../fixtures/chat';
+import { aChatClient, anotherTab, join, send, usersInRoom } from '../fixtures/chat';
 import { JOIN_RATE_LIMIT, ROOMS_PER_CONNECTION_MAX, TYPING_RATE_LIMIT } from '../../src/chat/chat.constants';
 import { CONNECTIONS_PER_USER_MAX } from '../../src/realtime/realtime.constants';
 import { client, connectAs, recordEvents, request, tryConnect, waitForEvent } from '../support/sockets';
@@ -10,10 +10,7 @@ describe('chat limits', () => {
   const t = useTestApp({ env: { CHAT_RATE_LIMIT_POINTS: '3', CHAT_RATE_LIMIT_WINDOW_SECONDS: '60' }, sockets: true });
 
   it('refuses message:send beyond the per-user budget with rate_limited, on every socket of that user', async () => {
-    const alice = await aChatClient(t);
-    const bob = await aChatClient(t);
-    await join(alice.socket, 'general');
-    await join(bob.socket, 'general');
+    const [alice, bob] = await usersInRoom(t, 'general', 2);
     for (let i = 0; i < 3; i += 1) await send(alice.socket, 'general', `message ${i}`);
     const ack = await request(alice.socket, 'message:send', { room: 'general', text: 'one too many' });
     expect(ack).toEqual({ ok: false, error: { code: 'rate_limited', message: expect.any(String), retryAfterSeconds: expect.any(Number) } });
@@ -27,10 +24,7 @@ describe('chat limits', () => {
   });
 
   it(`relays at most ${TYPING_RATE_LIMIT.points} typing events per user and window, then drops them`, async () => {
-    const alice = await aChatClient(t);
-    const bob = await aChatClient(t);
-    await join(alice.socket, 'general');
-    await join(bob.socket, 'general');
+    const [alice, bob] = await usersInRoom(t, 'general', 2);
     const bobSees = recordEvents(bob.socket, 'typing');
     for (let i = 0; i < TYPING_RATE_LIMIT.points; i += 1) {
       expect(await request(alice.socket, 'typing', { room: 'general' })).toEqual({ ok: true });
@@ -92,10 +86,7 @@ describe('chat limits', () => {
 
   it('disconnects only the client that sends a payload above maxHttpBufferSize', async () => {
     const mallory = await aChatClient(t);
-    const alice = await aChatClient(t);
-    const bob = await aChatClient(t);
-    await join(alice.socket, 'general');
-    await join(bob.socket, 'general');
+    const [alice, bob] = await usersInRoom(t, 'general', 2);
     const gone = waitForEvent<string>(mallory.socket, 'disconnect');
     mallory.socket.emit('message:send', { room: 'general', text: 'x'.repeat(1_000_000) });
     expect(await gone).toBe('transport close');

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { MessageModel } from '../../src/chat/message.model';
-import { aChatClient, anotherTab, join, send } from '../fixtures/chat';
+import { aChatClient, anotherTab, join, send, usersInRoom } from '../fixtures/chat';
 import { recordEvents, request, waitForEvent } from '../support/sockets';
 import { useTestApp } from '../support/suite';
 
@@ -32,10 +32,7 @@ describe('chat messages: send, broadcast, idempotency, history', () => {
   });
 
   it('returns the stored message for a repeated clientMsgId and broadcasts nothing new', async () => {
-    const alice = await aChatClient(t);
-    const bob = await aChatClient(t);
-    await join(alice.socket, 'general');
-    await join(bob.socket, 'general');
+    const [alice, bob] = await usersInRoom(t, 'general', 2);
     const bobHears = recordEvents<Message>(bob.socket, 'message:new');
     const first = await send(alice.socket, 'general', 'once', 'msg-1');
     const again = await send(alice.socket, 'general', 'once', 'msg-1');
@@ -56,10 +53,7 @@ describe('chat messages: send, broadcast, idempotency, history', () => {
   });
 
   it('lets different users use the same clientMsgId', async () => {
-    const alice = await aChatClient(t);
-    const bob = await aChatClient(t);
-    await join(alice.socket, 'general');
-    await join(bob.socket, 'general');
+    const [alice, bob] = await usersInRoom(t, 'general', 2);
     const a = await send(alice.socket, 'general', 'a', 'shared');
     const b = await send(bob.socket, 'general', 'b', 'shared');
     expect(a.id).not.toBe(b.id);

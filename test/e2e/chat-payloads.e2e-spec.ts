@@ -1,5 +1,5 @@
 import { MessageModel } from '../../src/chat/message.model';
-import { aChatClient, join, send } from '../fixtures/chat';
+import { aChatClient, join, send, usersInRoom } from '../fixtures/chat';
 import { request, waitForEvent } from '../support/sockets';
 import { useTestApp } from '../support/suite';
 
@@ -86,10 +86,7 @@ describe('chat payload validation', () => {
 
   it('survives a flood of malformed and unknown events while other users chat on', async () => {
     const mallory = await aChatClient(t);
-    const alice = await aChatClient(t);
-    const bob = await aChatClient(t);
-    await join(alice.socket, 'general');
-    await join(bob.socket, 'general');
+    const [alice, bob] = await usersInRoom(t, 'general', 2);
     await join(mallory.socket, 'general');
 
     const events = [

@@ -1,4 +1,4 @@
-import { aChatClient, anotherTab, join, send } from '../fixtures/chat';
+import { aChatClient, anotherTab, join, send, usersInRoom } from '../fixtures/chat';
 import { recordEvents, request, waitForEvent, waitForMatch } from '../support/sockets';
 import { useTestApp } from '../support/suite';
 
@@ -47,10 +47,7 @@ describe('chat rooms: join, presence, typing', () => {
   });
 
   it('updates presence when a socket disconnects', async () => {
-    const alice = await aChatClient(t);
-    const bob = await aChatClient(t);
-    await join(alice.socket, 'general');
-    await join(bob.socket, 'general');
+    const [alice, bob] = await usersInRoom(t, 'general', 2);
     // Bob's own join may still be announced to Alice; wait for the announcement without him.
     const update = waitForMatch<Presence>(alice.socket, 'presence', (presence) => presence.members.length === 1);
     bob.socket.disconnect();

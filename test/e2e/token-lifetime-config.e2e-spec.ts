@@ -1,9 +1,8 @@
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { registerAndLogin, type LoggedIn } from '../fixtures/users';
 import { expectProblem } from '../support/problem';
-import { nowInSeconds } from '../support/raw-tokens';
 import { useTestApp } from '../support/suite';
-import { forgeToken } from '../support/tokens';
+import { forgeToken, nowInSeconds } from '../support/tokens';
 
 // Its own app: JWT_ACCESS_TTL and JWT_CLOCK_SKEW are read once, at boot.
 describe('access-token lifetime and clock skew follow the configuration', () => {

@@ -1,9 +1,8 @@
 import { UserModel } from '../../src/users/user.model';
 import { expectRefused, getMe } from '../support/http';
 import { expectProblem } from '../support/problem';
-import { signExactClaims, wellFormedClaims } from '../support/raw-tokens';
 import { useLoggedInUser, useTestApp } from '../support/suite';
-import { forgeToken } from '../support/tokens';
+import { forgeToken, signExactClaims, wellFormedClaims } from '../support/tokens';
 
 describe('access tokens: who they belong to, what they are, how they are sent', () => {
   const t = useTestApp();

@@ -22,6 +22,14 @@ describe('POST /users and GET /users/me', () => {
       expectNoInternals(res);
     });
 
+    it('returns the email trimmed and in lower case', async () => {
+      const res = await t.http
+        .post('/users')
+        .send(aUser({ email: '  Mixed.Case@Example.TEST ' }))
+        .expect(201);
+      expect(res.body.email).toBe('mixed.case@example.test');
+    });
+
     it('stores an argon2id hash, never the password itself', async () => {
       const input = aUser();
       const res = await t.http.post('/users').send(input).expect(201);
