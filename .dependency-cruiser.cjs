@@ -45,6 +45,13 @@ module.exports = {
       to: { path: '^src/[^/]+/', pathNot: `^src/(${LAYERS.join('|')})/` },
     },
     {
+      name: 'src-folders-have-a-layer',
+      severity: 'error',
+      comment: `Every top-level folder of src/ has a place in the layers: add a new one to LAYERS in .dependency-cruiser.cjs.`,
+      from: { path: '^src/[^/]+/', pathNot: `^src/(${LAYERS.join('|')})/` },
+      to: { path: '^src/' },
+    },
+    {
       name: 'src-not-to-dev-dependencies',
       severity: 'error',
       comment: 'dist/ and the production image install dependencies only: src/ must not need a devDependency.',
