@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app';
 import { createLogger } from './common/logger';
 import { ConfigError, loadConfig } from './config/load-config';
+import { startupWarnings } from './config/startup-warnings';
 import { connectDatabase, disconnectDatabase } from './database/connect-database';
 import { DEV_DATA_DIR, provideMongo } from './database/mongo-provider';
 
@@ -9,9 +10,7 @@ import { DEV_DATA_DIR, provideMongo } from './database/mongo-provider';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  if (config.jwt.secretIsEphemeral) {
-    logger.warn('JWT_SECRET is not set: using a random secret for this process; tokens will not survive a restart');
-  }
+  for (const warning of startupWarnings(config)) logger.warn(warning);
 
   // Outside production, a missing MONGODB_URI means "pick a local server for me".
   const mongo = config.mongodbUri

@@ -2,6 +2,7 @@ import type { Context } from 'koa';
 import type { Action } from 'routing-controllers';
 import { Service } from 'typedi';
 import { TokenError } from '../common/errors/auth-errors';
+import { authorizationHeader } from '../common/http/authorization-header';
 import type { Principal } from './access-token';
 import { PassportService } from './passport.service';
 import type { TokenRequest } from './strategies/jwt.strategy';
@@ -56,7 +57,7 @@ export class AuthorizationChecker {
   /** Authenticates a Koa request once; later calls in the same request reuse the result. */
   async authenticateContext(ctx: Context): Promise<Principal> {
     if (!ctx.state.principal) {
-      ctx.state.principal = await this.verify(AuthorizationChecker.tokenFromHeader(ctx.get('Authorization') || undefined));
+      ctx.state.principal = await this.verify(AuthorizationChecker.tokenFromHeader(authorizationHeader(ctx.req)));
     }
     return ctx.state.principal as Principal;
   }

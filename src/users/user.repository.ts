@@ -1,5 +1,6 @@
 import mongoose, { isValidObjectId, type Types } from 'mongoose';
 import { Service } from 'typedi';
+import { normaliseEmail } from '../common/identity/email-address';
 import { isDuplicateKeyError } from '../database/duplicate-key';
 import { User, UserModel } from './user.model';
 import type { UserRecord } from './user-record';
@@ -14,7 +15,8 @@ export class DuplicateEmailError extends Error {}
 export class UsersRepository {
   async create(user: Pick<UserRecord, 'email' | 'displayName' | 'passwordHash'>): Promise<UserRecord> {
     try {
-      const created = await UserModel.create(user);
+      // Stored in normal form whoever calls, so the unique index compares normal forms.
+      const created = await UserModel.create({ ...user, email: normaliseEmail(user.email) });
       return toRecord(created.toObject());
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new DuplicateEmailError();
@@ -69,9 +71,8 @@ export class UsersRepository {
   }
 }
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+/** Re-exported for existing callers; the rule lives in common/identity/email-address.ts. */
+export { normaliseEmail };
 
 function toRecordOrUndefined(doc: UserDocument | null): UserRecord | undefined {
   return doc ? toRecord(doc) : undefined;
