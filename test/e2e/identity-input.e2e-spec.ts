@@ -33,7 +33,10 @@ describe('identity input: Unicode emails and display names', () => {
 
     it('renames to 64 emoji through PATCH /users/me', async () => {
       const me = await registerAndLogin(t.http);
-      const res = await t.http.patch('/users/me').set('Authorization', `Bearer ${me.accessToken}`).send({ displayName: emoji(64) });
+      const res = await t.http
+        .patch('/users/me')
+        .set('Authorization', `Bearer ${me.accessToken}`)
+        .send({ displayName: emoji(64) });
       expect(res.status).toBe(200);
       expect(res.body.displayName).toBe(emoji(64));
     });
@@ -43,7 +46,10 @@ describe('identity input: Unicode emails and display names', () => {
       for (const res of [
         await t.http.post('/users').send(aUser({ displayName: emoji(65) })),
         await t.http.post('/user').send(aUser({ displayName: emoji(65) })),
-        await t.http.patch('/users/me').set('Authorization', `Bearer ${me.accessToken}`).send({ displayName: emoji(65) }),
+        await t.http
+          .patch('/users/me')
+          .set('Authorization', `Bearer ${me.accessToken}`)
+          .send({ displayName: emoji(65) }),
       ]) {
         expectProblem(res, 400, 'validation_failed');
         expect(res.body.errors).toEqual([{ field: 'displayName', messages: [expect.stringMatching(/1 to 64/)] }]);
@@ -130,7 +136,10 @@ describe('identity input: Unicode emails and display names', () => {
 
     it('never lets a refused rename reach the chat: the socket still shows the old name', async () => {
       const alice = await registerAndLogin(t.http, { displayName: 'Alice' });
-      const rename = await t.http.patch('/users/me').set('Authorization', `Bearer ${alice.accessToken}`).send({ displayName: CONTROL_NAME });
+      const rename = await t.http
+        .patch('/users/me')
+        .set('Authorization', `Bearer ${alice.accessToken}`)
+        .send({ displayName: CONTROL_NAME });
       expectProblem(rename, 400, 'validation_failed');
       const socket = await connectAs(t.url, alice.accessToken);
       const ack = await join(socket, 'names');
@@ -179,7 +188,10 @@ describe('identity input: Unicode emails and display names', () => {
   it('answers every endpoint that takes these inputs with 2xx or 4xx, never 5xx', async () => {
     const me = await registerAndLogin(t.http);
     const names = [emoji(33), emoji(64), emoji(65), CONTROL_NAME, HTML_NAME, '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}', 'a\ud800b'];
-    const emails = SAME_MAILBOX.flatMap(([, first, second]) => [first(++sequence), second(sequence)]).concat('bob@ex%41.com', '\uff20\uff20');
+    const emails = SAME_MAILBOX.flatMap(([, first, second]) => [first(++sequence), second(sequence)]).concat(
+      'bob@ex%41.com',
+      '\uff20\uff20',
+    );
     const statuses: number[] = [];
     for (const displayName of names) {
       statuses.push((await t.http.post('/users').send(aUser({ displayName }))).status);
@@ -187,8 +199,10 @@ describe('identity input: Unicode emails and display names', () => {
       statuses.push((await t.http.patch('/users/me').set('Authorization', `Bearer ${me.accessToken}`).send({ displayName })).status);
     }
     for (const email of emails) {
-      for (const path of ['/users', '/user']) statuses.push((await t.http.post(path).send(aUser({ email, displayName: emoji(40) }))).status);
-      for (const path of ['/auth/login', '/login']) statuses.push((await t.http.post(path).send({ email, password: 'correct horse battery staple' })).status);
+      for (const path of ['/users', '/user'])
+        statuses.push((await t.http.post(path).send(aUser({ email, displayName: emoji(40) }))).status);
+      for (const path of ['/auth/login', '/login'])
+        statuses.push((await t.http.post(path).send({ email, password: 'correct horse battery staple' })).status);
     }
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
   });

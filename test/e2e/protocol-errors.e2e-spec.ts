@@ -6,7 +6,10 @@ import { useTestApp, useLoggedInUser } from '../support/suite';
 
 /** A problem document as a raw answer carries it: the type, the JSON body and its code. */
 function expectRawProblem(res: RawResponse, status: number, code: string): void {
-  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/) });
+  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({
+    status,
+    type: expect.stringMatching(/^application\/problem\+json/),
+  });
   expect(JSON.parse(res.body)).toEqual({ type: 'about:blank', title: expect.any(String), status, detail: expect.any(String), code });
   expect(res.headers['x-content-type-options']).toBe('nosniff');
 }
