@@ -45,6 +45,10 @@ describe('protocol-level errors are problem+json too (defect 4)', () => {
     expectRawProblem(await rawExchange(t.url, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n'), 501, 'not_implemented');
   });
 
+  it('answers an unsupported Expect header with 417 expectation_failed as problem+json, not an empty body', async () => {
+    expectRawProblem(await send(t.url, 'GET', '/health', { Expect: 'something-else' }), 417, 'expectation_failed');
+  });
+
   it.each(['/users', '/nope'])('answers TRACE %s with 501 not_implemented as problem+json, not text/plain', async (path) => {
     expectRawProblem(await send(t.url, 'TRACE', path), 501, 'not_implemented');
   });

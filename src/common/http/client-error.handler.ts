@@ -19,8 +19,9 @@ const LINGER_MS = 2_000;
 /**
  * Answers, as problem+json, the requests Node refuses before Koa ever sees them: oversized
  * headers (431), a request that did not arrive within REQUEST_TIMEOUT_MS (408), malformed HTTP
- * (400), and CONNECT (501), which Node otherwise drops without a word. The answers carry
- * `Connection: close`: after a parse error the connection cannot be trusted for another request.
+ * (400), CONNECT (501), which Node otherwise drops without a word, and an unsupported Expect
+ * header (417). The answers carry `Connection: close`: after a parse error the connection cannot
+ * be trusted for another request. What cannot be answered is listed in docs/security.md.
  */
 export function answerClientErrorsAsProblems(server: Server, logger: Logger): void {
   server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
@@ -37,19 +38,24 @@ export function answerClientErrorsAsProblems(server: Server, logger: Logger): vo
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
     writeProblemAndClose(socket, new AppError(501, 'not_implemented', 'This method is not implemented.'));
   });
+  // An Expect header other than 100-continue: Node's default is a bare 417.
+  server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) => {
+    const { problem } = toProblem(new AppError(417, 'expectation_failed', 'Only "Expect: 100-continue" is supported.'));
+    response.writeHead(problem.status, { ...PROBLEM_HEADERS, Connection: 'close' }).end(JSON.stringify(problem));
+  });
 }
+
+const PROBLEM_HEADERS = {
+  'Content-Type': 'application/problem+json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
 
 function writeProblemAndClose(socket: Duplex, error: AppError): void {
   const { problem } = toProblem(error);
   const body = JSON.stringify(problem);
-  const head = [
-    `HTTP/1.1 ${problem.status} ${problem.title}`,
-    'Content-Type: application/problem+json; charset=utf-8',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    'Cache-Control: no-store',
-    'X-Content-Type-Options: nosniff',
-    'Connection: close',
-  ];
+  const headers = { ...PROBLEM_HEADERS, 'Content-Length': Buffer.byteLength(body), Connection: 'close' };
+  const head = [`HTTP/1.1 ${problem.status} ${problem.title}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
