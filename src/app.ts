@@ -14,6 +14,7 @@ import { chatSocketFeature } from './chat/chat.socket-feature';
 import { RoomsController } from './chat/rooms.controller';
 import { createAppContainer, disposeAppContainer, perRequestContainer } from './common/app-container';
 import { createLogger, type Logger } from './common/logger';
+import { answerClientErrorsAsProblems } from './common/http/client-error.handler';
 import { bodyParser } from './common/middleware/body-parser.middleware';
 import { errorHandler } from './common/middleware/error-handler.middleware';
 import { requestContext } from './common/middleware/request-context.middleware';
@@ -95,6 +96,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   const limiters = container.get(RateLimiterFactory);
 
   const server = createServer(koa.callback());
+  answerClientErrorsAsProblems(server, logger);
   // Slow clients cannot hold a connection (and a worker's memory) open indefinitely.
   server.requestTimeout = config.http.requestTimeoutMs;
   server.headersTimeout = Math.min(config.http.requestTimeoutMs, 60_000);

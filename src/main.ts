@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app';
 import { createLogger } from './common/logger';
 import { ConfigError, loadConfig } from './config/load-config';
+import { startupWarnings } from './config/startup-warnings';
 import { connectDatabase, disconnectDatabase } from './database/connect-database';
 
 export interface MainOptions {
@@ -18,9 +19,7 @@ export async function main({ afterShutdown = async () => undefined }: MainOption
   const config = loadConfig();
   if (!config.mongodbUri) throw new ConfigError(['MONGODB_URI: required (npm run dev provides a local server when it is unset)']);
   const logger = createLogger(config.logLevel);
-  if (config.jwt.secretIsEphemeral) {
-    logger.warn('JWT_SECRET is not set: using a random secret for this process; tokens will not survive a restart');
-  }
+  for (const warning of startupWarnings(config)) logger.warn(warning);
 
   await connectDatabase(config.mongodbUri);
   const app = createApp(config, logger);

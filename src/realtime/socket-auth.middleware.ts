@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io';
 import { Inject, Service } from 'typedi';
 import { TokenError } from '../auth/auth.errors';
 import { AuthorizationChecker } from '../auth/authorization/authorization-checker';
+import { AmbiguousAuthorizationError, authorizationHeader } from '../common/http/single-authorization-header';
 import { LOGGER, type Logger } from '../common/logger';
 import { handshakeToken } from './handshake-token';
 import { CONNECTIONS_PER_USER_MAX } from './realtime.constants';
@@ -40,6 +41,9 @@ export class SocketAuthMiddleware implements MiddlewareInterface {
   }
 
   private async authenticate(socket: Socket): Promise<void> {
+    // Two Authorization headers are refused as on HTTP, even next to auth.token: such a
+    // handshake is malformed (socket.handshake.headers keeps only the first of them).
+    authorizationHeader(socket.request);
     const principal = await this.checker.verify(handshakeToken(socket));
     // Counted across instances (the adapter answers for all): a soft cap, enough to stop one
     // account from holding thousands of connections.
@@ -49,7 +53,7 @@ export class SocketAuthMiddleware implements MiddlewareInterface {
   }
 
   private refusal(error: unknown): Error {
-    if (error instanceof TooManyConnectionsError) {
+    if (error instanceof TooManyConnectionsError || error instanceof AmbiguousAuthorizationError) {
       this.logger.info({ code: error.code }, 'socket refused');
       return Object.assign(new Error(error.code), { data: { code: error.code } satisfies ConnectErrorData });
     }

@@ -3,7 +3,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { Inject, Service } from 'typedi';
 import { TooManyRequestsError } from '../common/errors/app-error';
 import type { ClientInfo } from '../common/http/client-info';
-import { normaliseEmail } from '../common/normalise-email';
+import { normaliseEmail } from '../common/identity/email-address';
 import type { AttemptPermit, BackoffLimiter } from '../common/rate-limit/backoff-limiter';
 import { toTooManyRequests } from '../common/rate-limit/backoff-limiter';
 import { RateLimiterFactory } from '../common/rate-limit/rate-limiter.factory';

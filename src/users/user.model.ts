@@ -1,4 +1,5 @@
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
+import { DISPLAY_NAME_MAX_UTF16_UNITS } from '../common/identity/display-name';
 
 export const ROLES = ['user', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -10,7 +11,10 @@ export class User {
   @prop({ required: true, trim: true, lowercase: true, maxlength: 254 })
   public email!: string;
 
-  @prop({ required: true, trim: true, minlength: 1, maxlength: 64 })
+  // The rule is the DTO's (src/common/identity/display-name.ts, 64 code points). mongoose counts
+  // UTF-16 units, so its cap is the rule's worst case: the schema is a backstop, never the first
+  // to refuse user input (33 emoji once passed the DTO and failed here as a 500).
+  @prop({ required: true, trim: true, minlength: 1, maxlength: DISPLAY_NAME_MAX_UTF16_UNITS })
   public displayName!: string;
 
   @prop({ required: true })

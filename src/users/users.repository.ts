@@ -1,6 +1,6 @@
 import mongoose, { isValidObjectId, type Types } from 'mongoose';
 import { Service } from 'typedi';
-import { normaliseEmail } from '../common/normalise-email';
+import { normaliseEmail } from '../common/identity/email-address';
 import { isDuplicateKeyError } from '../database/duplicate-key';
 import type { UserRecord } from './user-record';
 import { User, UserModel } from './user.model';
@@ -13,7 +13,8 @@ type UserDocument = User & { _id: Types.ObjectId };
 export class UsersRepository {
   async create(user: Pick<UserRecord, 'email' | 'displayName' | 'passwordHash'>): Promise<UserRecord> {
     try {
-      const created = await UserModel.create(user);
+      // Stored in normal form whoever calls, so the unique index compares normal forms.
+      const created = await UserModel.create({ ...user, email: normaliseEmail(user.email) });
       return toRecord(created.toObject());
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new DuplicateEmailError();

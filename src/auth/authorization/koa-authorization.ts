@@ -2,6 +2,7 @@ import type { Context } from 'koa';
 import type { Action } from 'routing-controllers';
 import { Service } from 'typedi';
 import type { Principal } from '../../users/principal';
+import { authorizationHeader } from '../../common/http/single-authorization-header';
 import { tokenFromHeader } from './authorization-header';
 import { AuthorizationChecker } from './authorization-checker';
 
@@ -19,7 +20,7 @@ export class KoaAuthorization {
 
   /** Authenticates a Koa request once; later calls in the same request reuse the result. */
   async authenticate(ctx: Context): Promise<Principal> {
-    ctx.state.principal ??= await this.checker.verify(tokenFromHeader(ctx.get('Authorization') || undefined));
+    ctx.state.principal ??= await this.checker.verify(tokenFromHeader(authorizationHeader(ctx.req)));
     return ctx.state.principal;
   }
 

@@ -30,8 +30,12 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  417: 'Expectation Failed',
+  408: 'Request Timeout',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
 };
 
@@ -62,7 +66,9 @@ export function toProblem(error: unknown): MappedError {
   if (known.details?.errors) problem.errors = known.details.errors;
   const headers: Record<string, string> = {};
   if (known.details?.retryAfterSeconds !== undefined) headers['Retry-After'] = String(known.details.retryAfterSeconds);
-  return { problem, headers, expected: recognised !== undefined && known.status < 500 };
+  // 501 is the client asking for a method we never implement (TRACE...): no bug of ours to log.
+  const clientCaused = known.status < 500 || known.status === 501;
+  return { problem, headers, expected: recognised !== undefined && clientCaused };
 }
 
 function routingCode(status: number): string {

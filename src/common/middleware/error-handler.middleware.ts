@@ -15,6 +15,10 @@ export function errorHandler(): Middleware {
       if (ctx.status === 404 && ctx.body == null) throw new NotFoundError('route_not_found', 'No route matches this request.');
       // The router's allowedMethods() answers a known path with another method by a bare 405 (and Allow).
       if (ctx.status === 405 && ctx.body == null) throw new AppError(405, 'method_not_allowed', 'This method is not allowed on this path.');
+      // ...and a method it does not implement at all (TRACE, PROPFIND...) by a bare 501.
+      if (ctx.status === 501 && ctx.body == null) throw new AppError(501, 'not_implemented', 'This method is not implemented.');
+      // Any other bodyless error status set below would leave as Koa's text/plain status message.
+      if (ctx.status >= 400 && ctx.body == null) throw new AppError(ctx.status, 'request_refused', 'The request was refused.');
     } catch (error) {
       const { problem, headers, expected } = toProblem(error);
       const { log } = ctx.state;

@@ -1,16 +1,14 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { normaliseEmail } from '../../common/normalise-email';
+import { IsDisplayName, NormaliseDisplayName } from '../../common/identity/display-name.decorators';
+import { EMAIL_MAX_LENGTH, normalisedEmail } from '../../common/identity/email-address';
 import { IsAcceptablePassword } from '../../security/acceptable-password.decorator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../security/password-policy';
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const normalisedEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseEmail(value) : value);
 
 export class CreateUserDto {
   @Transform(normalisedEmail)
   @IsString()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX_LENGTH)
   @IsEmail()
   email!: string;
 
@@ -20,8 +18,8 @@ export class CreateUserDto {
   @IsAcceptablePassword('email')
   password!: string;
 
-  @Transform(trimmed)
+  @NormaliseDisplayName()
   @IsString()
-  @Length(1, 64)
+  @IsDisplayName()
   displayName!: string;
 }

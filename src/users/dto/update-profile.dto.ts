@@ -1,12 +1,10 @@
-import { Transform } from 'class-transformer';
-import { IsString, Length } from 'class-validator';
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsString } from 'class-validator';
+import { IsDisplayName, NormaliseDisplayName } from '../../common/identity/display-name.decorators';
 
 /** PATCH /users/me. The only editable field; roles, email or tokenVersion are refused as unknown. */
 export class UpdateProfileDto {
-  @Transform(trimmed)
+  @NormaliseDisplayName()
   @IsString()
-  @Length(1, 64)
+  @IsDisplayName()
   displayName!: string;
 }

@@ -35,7 +35,8 @@ function checkerSaying(outcome: StrategyOutcome<Principal>): { checker: Authoriz
 
 function actionWithHeader(authorization?: string): Action {
   const headers: Record<string, string> = authorization ? { authorization } : {};
-  const context = { state: {}, get: (name: string) => headers[name.toLowerCase()] ?? '' } as unknown as Context;
+  const req = { headersDistinct: authorization ? { authorization: [authorization] } : {} };
+  const context = { state: {}, req, get: (name: string) => headers[name.toLowerCase()] ?? '' } as unknown as Context;
   return { request: {}, response: {}, context };
 }
 

@@ -1,0 +1,53 @@
+import { UserModel } from '../../src/users/user.model';
+import { renormaliseStoredEmails } from '../../src/users/email-renormalisation';
+import { aUser } from '../fixtures/users';
+import { useTestApp } from '../support/suite';
+
+/** Inserts an account as the previous release stored it (trim + lower-case only), bypassing today's normalisation. */
+async function legacyAccount(email: string, passwordHash: string, displayName = 'Legacy'): Promise<string> {
+  const { insertedId } = await UserModel.collection.insertOne({
+    email,
+    displayName,
+    passwordHash,
+    roles: ['user'],
+    tokenVersion: 0,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  return insertedId.toHexString();
+}
+
+describe('migration: re-normalising stored emails', () => {
+  const t = useTestApp();
+
+  it('makes an account stored in a legacy form reachable again, and is idempotent', async () => {
+    // A real hash of a known password, made by the app itself.
+    const input = aUser();
+    const registered = await t.http.post('/users').send(input).expect(201);
+    const { passwordHash } = (await UserModel.findById(registered.body.id).lean())!;
+    const legacyId = await legacyAccount('jose\u0301@ex\u00e4mple.com', passwordHash);
+
+    const login = () => t.http.post('/auth/login').send({ email: 'jos\u00e9@ex\u00e4mple.com', password: input.password });
+    expect((await login()).status).toBe(401);
+
+    const report = await renormaliseStoredEmails();
+    expect(report).toEqual({ scanned: 2, updated: 1, collisions: [], displayNamesToReview: [] });
+    expect((await UserModel.findById(legacyId).lean())?.email).toBe('jos\u00e9@xn--exmple-cua.com');
+    const res = await login();
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe(legacyId);
+
+    expect(await renormaliseStoredEmails()).toEqual({ scanned: 2, updated: 0, collisions: [], displayNamesToReview: [] });
+  });
+
+  it('reports two accounts of one mailbox without merging or changing either, and lists names to review', async () => {
+    const kept = await legacyAccount('jos\u00e9@example.test', 'hash-a');
+    const duplicate = await legacyAccount('jose\u0301@example.test', 'hash-b', 'evil\u202ename');
+    const report = await renormaliseStoredEmails();
+    expect(report.collisions).toEqual([{ id: duplicate, conflictsWith: kept }]);
+    expect(report.displayNamesToReview).toEqual([duplicate]);
+    expect(report.updated).toBe(0);
+    expect((await UserModel.findById(duplicate).lean())?.email).toBe('jose\u0301@example.test');
+    expect(await UserModel.countDocuments()).toBe(2);
+  });
+});
