@@ -72,7 +72,9 @@ export async function startAppProcess(dir: string, env: Record<string, string>):
     ]);
   } catch (error) {
     await app.stop('SIGKILL');
-    throw new Error(`app instance on port ${port} did not become ready: ${String(error)}\n${[...output.lines, ...errors.lines].join('\n')}`);
+    throw new Error(
+      `app instance on port ${port} did not become ready: ${String(error)}\n${[...output.lines, ...errors.lines].join('\n')}`,
+    );
   }
   return app;
 }

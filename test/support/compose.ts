@@ -34,14 +34,17 @@ export function readEnvFile(path: string): Record<string, string> {
  * unset variable without a default throws: every variable must be in .env.example.
  */
 export function interpolate(text: string, env: Record<string, string>): string {
-  return text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g, (match, name?: string, colon?: string, kind?: string, arg?: string) => {
-    if (match === '$$') return '$';
-    const value = env[name!];
-    const missing = value === undefined || (colon === ':' && value === '');
-    if (!missing) return value;
-    if (kind === '-') return arg!;
-    throw new Error(`${name} is not set${kind === '?' ? `: ${arg}` : ''} (add it to .env.example)`);
-  });
+  return text.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g,
+    (match, name?: string, colon?: string, kind?: string, arg?: string) => {
+      if (match === '$$') return '$';
+      const value = env[name!];
+      const missing = value === undefined || (colon === ':' && value === '');
+      if (!missing) return value;
+      if (kind === '-') return arg!;
+      throw new Error(`${name} is not set${kind === '?' ? `: ${arg}` : ''} (add it to .env.example)`);
+    },
+  );
 }
 
 /** The compose file as `docker compose` sees it with the given .env values. */

@@ -1,5 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, chmodSync, constants, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lineCollector, type LineCollector } from './process-output';
@@ -59,7 +71,12 @@ export function preparePrefix(variables: NginxTemplateVariables): { prefix: stri
 
 /** `nginx -t` on a prepared prefix: its exit status and what it printed. */
 export function nginxConfigTest(prefix: string, conf: string): { status: number | null; output: string } {
-  const result = spawnSync(NGINX_BIN, ['-t', '-p', prefix, '-c', conf, '-e', 'stderr'], { encoding: 'utf8' });
+  // stdout to /dev/null rather than a pipe: the template logs to /dev/stdout, which nginx cannot
+  // open() when it is one of Node's stdio sockets (ENXIO). In a container it is a pipe or a file.
+  const result = spawnSync(NGINX_BIN, ['-t', '-p', prefix, '-c', conf, '-e', 'stderr'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -77,14 +94,23 @@ export async function startNginx(port: number, upstreamPorts: readonly number[])
     NGINX_LISTEN: `127.0.0.1:${port}`,
     CHAT_UPSTREAM_SERVERS: loopbackUpstreams(upstreamPorts),
   });
-  const child: ChildProcess = spawn(NGINX_BIN, ['-p', prefix, '-c', conf, '-e', 'stderr'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const accessLog = lineCollector(child.stdout!);
+  // nginx's stdout is a file (see nginxConfigTest for why not a pipe), followed with tail.
+  const accessLogFile = join(prefix, 'stdout.log');
+  const stdout = openSync(accessLogFile, 'w');
+  const child: ChildProcess = spawn(NGINX_BIN, ['-p', prefix, '-c', conf, '-e', 'stderr'], { stdio: ['ignore', stdout, 'pipe'] });
+  closeSync(stdout);
+  const tail = spawn('tail', ['-F', '-n', '+1', accessLogFile], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const accessLog = lineCollector(tail.stdout);
   const errorLog = lineCollector(child.stderr!);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stopTail = () => {
+    tail.kill('SIGTERM');
+  };
   try {
     await errorLog.waitFor((line) => line.includes('start worker process'), 10_000);
   } catch (error) {
     child.kill('SIGKILL');
+    stopTail();
     remove();
     throw new Error(`nginx did not start: ${String(error)}\n${errorLog.lines.join('\n')}`);
   }
@@ -94,6 +120,7 @@ export async function startNginx(port: number, upstreamPorts: readonly number[])
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
+      stopTail();
       remove();
     },
   };

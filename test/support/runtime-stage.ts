@@ -17,6 +17,12 @@ const DEPS_CACHE = join(homedir(), '.cache', 'koa-jwt-chat', 'runtime-deps');
  * dependencies (`npm ci --omit=dev --ignore-scripts`), dist/ compiled from the current src/ and
  * config/ - exactly what the Dockerfile copies. Readable by every user, writable by root only.
  */
+/** The production install, word for word as the Dockerfile's runtime stage runs it (dockerfile.spec.ts checks). */
+export const PRODUCTION_INSTALL = ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'];
+
+/** What the Dockerfile's runtime stage copies into /app (dockerfile.spec.ts checks), and what this folder holds. */
+export const RUNTIME_STAGE_COPIES = ['package.json', 'package-lock.json', 'dist', 'config'];
+
 export interface RuntimeStage {
   dir: string;
   remove(): void;
@@ -29,15 +35,24 @@ export function prepareRuntimeStage(): RuntimeStage {
     for (const file of ['package.json', 'package-lock.json']) cpSync(join(ROOT, file), join(dir, file));
     copyTree(join(productionDependencies(), 'node_modules'), join(dir, 'node_modules'));
     // A fresh build, never a stale dist/ from an earlier checkout (files move under src/).
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], {
-      stdio: 'pipe',
-    });
+    compile(join(dir, 'dist'));
     cpSync(join(ROOT, 'config'), join(dir, 'config'), { recursive: true });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `npm run build` (tsc -p tsconfig.build.json) into another folder; tsc's messages on failure. */
+function compile(outDir: string): void {
+  const tsc = require.resolve('typescript/bin/tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', outDir], { stdio: 'pipe', encoding: 'utf8' });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`the build failed:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
 }
 
 /** Hard links when the cache is on the same file system (instant), a real copy otherwise. */
@@ -64,7 +79,7 @@ function productionDependencies(): string {
   mkdirSync(staging);
   try {
     for (const file of ['package.json', 'package-lock.json']) cpSync(join(ROOT, file), join(staging, file));
-    execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    execFileSync('npm', PRODUCTION_INSTALL, {
       cwd: staging,
       stdio: 'pipe',
       env: { ...process.env, NODE_ENV: 'production' },
