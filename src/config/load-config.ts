@@ -15,7 +15,7 @@ import { sessionConfig } from './slices/session.config';
 const CONFIG_DIR = join(__dirname, '..', '..', 'config');
 
 /** Every slice of AppConfig; a new slice is added here and to the AppConfig type. */
-const SLICES: readonly ConfigSlice<object, object>[] = [
+export const CONFIG_SLICES: readonly ConfigSlice<object, object>[] = [
   serverConfig,
   httpConfig,
   jwtConfig,
@@ -46,7 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const merged = { ...defaults, ...overrides, NODE_ENV: nodeEnv };
 
   const problems: string[] = [];
-  const validated = SLICES.map((slice) => {
+  const validated = CONFIG_SLICES.map((slice) => {
     const variables = plainToInstance(slice.variables, merged);
     // whitelist strips everything outside the slice (the other slices' keys, PATH, HOME, ...).
     problems.push(...validateSync(variables, { whitelist: true }).map(describe), ...(slice.problems?.(variables, nodeEnv) ?? []));
