@@ -116,19 +116,20 @@ export class ChatConnection {
 
   private refused(error: Error & { data?: { code?: string } }): void {
     const code = error.data?.code;
-    if (code === 'token_expired' && !this.tokenRetried) {
-      // The clock or a sleeping laptop outran the refresh timer: refresh once and try again.
+    if (code?.startsWith('token_')) {
+      if (this.tokenRetried) return this.session.end(new ApiError(401, code, error.message));
+      // Expired (a laptop that slept through the refresh timer) or revoked while a newer token
+      // was on its way (a password change in this very tab): one refresh tells which. A session
+      // that is over fails it and ends.
       this.tokenRetried = true;
       void this.session.refresh().then(
         () => this.socket.connect(),
-        () => undefined,
+        () => this.session.isOver || this.events.onStatus('closed', 'refresh_failed'),
       );
-    } else if (code?.startsWith('token_')) {
-      this.session.end(new ApiError(401, code, error.message));
     } else if (code === 'too_many_connections') {
       this.events.onStatus('closed', 'too_many_connections');
     } else {
-      this.events.onStatus('reconnecting', 'network_error');
+      this.events.onStatus('reconnecting');
     }
   }
 

@@ -24,8 +24,8 @@ export function accountView(session: Session, onProfile: (user: User) => void, o
 
   const name = field('Display name', { name: 'displayName', value: session.user.displayName, required: true, autocomplete: 'nickname' });
   const nameForm = h('form', { class: 'card' }, h('h3', {}, 'Display name'), name.wrapper, h('button', { type: 'submit' }, 'Save name'));
-  submit(nameForm, notice, async () => {
-    const user = await session.request<User>('PATCH', '/users/me', formValues(nameForm));
+  submit(nameForm, notice, async (values) => {
+    const user = await session.request<User>('PATCH', '/users/me', values);
     session.user = user;
     who.textContent = `Signed in as ${user.displayName} (${user.email})`;
     onProfile(user);
@@ -47,8 +47,8 @@ export function accountView(session: Session, onProfile: (user: User) => void, o
     next.wrapper,
     h('button', { type: 'submit' }, 'Change password'),
   );
-  submit(passwordForm, notice, async () => {
-    const answer = await session.request<PasswordChanged>('POST', '/users/me/password', formValues(passwordForm));
+  submit(passwordForm, notice, async (values) => {
+    const answer = await session.request<PasswordChanged>('POST', '/users/me/password', values);
     session.useAccessToken(answer.accessToken, answer.expiresIn);
     passwordForm.reset();
     notice.show('Password changed. Your other sessions were logged out.');
@@ -99,10 +99,12 @@ export function accountView(session: Session, onProfile: (user: User) => void, o
   );
 }
 
-function submit(form: HTMLFormElement, notice: Notice, work: () => Promise<void>): void {
+/** Runs `work` with the form's values (read before busy() disables the fields, which empties FormData). */
+function submit(form: HTMLFormElement, notice: Notice, work: (values: Record<string, string>) => Promise<void>): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     notice.clear();
-    void busy(form, work).catch((error: unknown) => notice.error(error));
+    const values = formValues(form);
+    void busy(form, () => work(values)).catch((error: unknown) => notice.error(error));
   });
 }

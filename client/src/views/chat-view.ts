@@ -15,6 +15,8 @@ const STATUS_TEXT: Record<ConnectionStatus, string> = {
 const STATUS_DETAIL: Record<string, string> = {
   server_closed: 'The server closed the connection. Reconnecting…',
   too_many_connections: 'Too many open tabs or devices for this account: close one and reload.',
+  refresh_failed: 'Disconnected: the session could not be renewed. Check your connection and reload.',
+  connection_lost: 'Connection lost. Reconnecting…',
 };
 
 /** The signed-in screen: the room list, the open conversation, the account panel. */
