@@ -49,7 +49,7 @@ const writeIndexHtml = {
       const compressed = await precompress(outputs.filter((file) => /\.(js|css)$/.test(file)));
       const keep = new Set([...outputs, ...compressed]);
       for (const file of await readdir(ASSETS_DIR)) if (!keep.has(file)) await rm(join(ASSETS_DIR, file));
-      if (watching) console.log(`client rebuilt into ${relative(process.cwd(), PUBLIC_DIR)}`);
+      if (watching) console.log(`client built into ${relative(process.cwd(), PUBLIC_DIR)}`);
     });
   },
 };
@@ -79,8 +79,7 @@ export async function watchClient() {
   await mkdir(ASSETS_DIR, { recursive: true });
   watching = true;
   const context = await esbuild.context(options(ASSETS_DIR));
-  await context.rebuild();
-  await context.watch();
+  await context.watch(); // builds once now, then on every change
   return () => context.dispose();
 }
 
