@@ -232,4 +232,29 @@ describe('browser client: two people chat in Chromium', () => {
     expect(eve.trouble).toEqual([]);
     await context.close();
   });
+
+  it('says so when the server goes away', async () => {
+    const doomed = await startTestApp({}, { shareDatabaseWith: t });
+    const context = await browser.newContext({ baseURL: doomed.url });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto('/');
+    sequence += 1;
+    const fay: Person = {
+      context,
+      page,
+      trouble: watchForTrouble(page),
+      webSockets: [],
+      email: `fay${sequence}@example.test`,
+      name: 'Fay',
+    };
+    await signUp(fay);
+    await join(fay, 'shutdown');
+
+    await doomed.close();
+    await page.getByRole('status').getByText('The server closed the connection. Reconnecting…').waitFor();
+    await screenshot(page, 'server-gone');
+    expect(await log(fay, 'shutdown').isVisible()).toBe(true);
+    await context.close();
+  });
 });

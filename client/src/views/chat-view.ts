@@ -136,6 +136,8 @@ export class ChatView {
   }
 
   private setStatus(status: ConnectionStatus, detail?: string): void {
+    // Failed retries repeat "reconnecting": keep saying why the connection went (server gone, offline).
+    if (status === this.status.dataset.state && !detail) return;
     this.status.textContent = detail && STATUS_DETAIL[detail] ? STATUS_DETAIL[detail] : STATUS_TEXT[status];
     this.status.dataset.state = status;
   }
