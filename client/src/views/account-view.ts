@@ -23,7 +23,7 @@ export function accountView(session: Session, onProfile: (user: User) => void, o
   const sessions = h('ul', { class: 'sessions' });
 
   const name = field('Display name', { name: 'displayName', value: session.user.displayName, required: true, autocomplete: 'nickname' });
-  const nameForm = h('form', { class: 'card' }, h('h3', {}, 'Display name'), name.wrapper, h('button', { type: 'submit' }, 'Save name'));
+  const nameForm = h('form', { class: 'card' }, h('h3', {}, 'Profile'), name.wrapper, h('button', { type: 'submit' }, 'Save name'));
   submit(nameForm, notice, async (values) => {
     const user = await session.request<User>('PATCH', '/users/me', values);
     session.user = user;
