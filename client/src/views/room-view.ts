@@ -4,8 +4,8 @@ import type { ChatMessage, ChatUser } from '../chat-types';
 import { field, h, replaceChildren } from '../dom';
 import { isNewer, MessageStore } from '../message-store';
 import { Notice } from './notice';
+import { TypingIndicator } from './typing-indicator';
 
-const TYPING_SHOWN_MS = 4_000;
 const TYPING_EVERY_MS = 2_000;
 /** Gap fill reads at most this many history pages after a reconnect (phase 2: message:sync). */
 const GAP_PAGES = 10;
@@ -17,8 +17,7 @@ export class RoomView {
   unread = 0;
   private readonly log: HTMLElement;
   private readonly members: HTMLUListElement;
-  private readonly typingLine = h('p', { class: 'typing', 'aria-live': 'polite' });
-  private readonly typists = new Map<string, { user: ChatUser; timer: ReturnType<typeof setTimeout> }>();
+  private readonly typing = new TypingIndicator();
   private readonly older = h('button', { type: 'button', class: 'older', hidden: true }, 'Load older messages');
   private readonly notice = new Notice();
   private readonly message = field('Message', { name: 'text', autocomplete: 'off', maxlength: 2000, required: true });
@@ -49,7 +48,7 @@ export class RoomView {
       ),
       this.older,
       this.log,
-      this.typingLine,
+      this.typing.element,
       this.notice.element,
       form,
     );
@@ -65,7 +64,7 @@ export class RoomView {
     if (index < 0) return false;
     const stick = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 40;
     this.log.insertBefore(renderMessage(message), this.log.children[index] ?? null);
-    this.stopTyping(message.author.id);
+    this.typing.stop(message.author.id);
     if (stick && index === this.store.size - 1) this.log.scrollTop = this.log.scrollHeight;
     return true;
   }
@@ -75,9 +74,7 @@ export class RoomView {
   }
 
   showTyping(user: ChatUser): void {
-    clearTimeout(this.typists.get(user.id)?.timer);
-    this.typists.set(user.id, { user, timer: setTimeout(() => this.stopTyping(user.id), TYPING_SHOWN_MS) });
-    this.renderTyping();
+    this.typing.show(user);
   }
 
   /** The newest page of history, on first join. */
@@ -140,19 +137,6 @@ export class RoomView {
     if (now - this.lastTyping < TYPING_EVERY_MS || this.message.input.value === '') return;
     this.lastTyping = now;
     this.connection.typing(this.room);
-  }
-
-  private stopTyping(userId: string): void {
-    const typist = this.typists.get(userId);
-    if (!typist) return;
-    clearTimeout(typist.timer);
-    this.typists.delete(userId);
-    this.renderTyping();
-  }
-
-  private renderTyping(): void {
-    const names = [...this.typists.values()].map((typist) => typist.user.displayName);
-    this.typingLine.textContent = names.length === 0 ? '' : `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} typing…`;
   }
 
   private setCursor(cursor: string | null): void {
