@@ -45,7 +45,7 @@ export function authView(actions: AuthActions, mode: 'login' | 'signup', message
     mode === 'login' ? 'Create an account' : 'I already have an account',
   );
   const root = h(
-    'section',
+    'main',
     { class: 'auth', 'aria-labelledby': 'auth-title' },
     h('h1', { id: 'auth-title' }, mode === 'login' ? 'Log in' : 'Sign up'),
     form,

@@ -26,7 +26,7 @@ export class ChatView {
   private readonly rooms = new Map<string, RoomView>();
   private active: RoomView | undefined;
   private readonly roomList = h('ul', { class: 'room-list' });
-  private readonly main = h('div', { class: 'main' });
+  private readonly main = h('main', { class: 'main' });
   private readonly status = h('p', { class: 'status', role: 'status' });
   private readonly notice = new Notice();
   private readonly me = h('span', { class: 'me' });
