@@ -12,9 +12,11 @@ FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Dependencies' install scripts are not needed: argon2 ships prebuilt binaries.
-RUN npm ci --ignore-scripts --no-audit --no-fund
+RUN PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY client ./client
+# The API (tsc) and the browser client (esbuild, into dist/public).
 RUN npm run build
 
 # ---- runtime: production dependencies and the compiled code only ----

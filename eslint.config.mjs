@@ -17,5 +17,10 @@ export default tseslint.config(
   },
   // CommonJS tool configuration (.dependency-cruiser.cjs).
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  {
+    // The client's build scripts run in Node.
+    files: ['client/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
   prettier,
 );

@@ -27,6 +27,7 @@ import { createSocketServer } from './realtime/socket-server';
 import { SessionPurger } from './sessions/session-purger';
 import { SessionsController } from './sessions/sessions.controller';
 import { UsersController } from './users/users.controller';
+import { serveWebClient } from './web/serve-web-client';
 
 export interface App {
   koa: Koa;
@@ -69,6 +70,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
     ctx.set('Cache-Control', 'no-store');
     await next();
   });
+  koa.use(serveWebClient());
   koa.use(cors({ origin: (ctx) => (allowedOrigins.has(ctx.get('Origin')) ? ctx.get('Origin') : ''), maxAge: 600 }));
   for (const middleware of bodyParser(config.http.bodyLimit)) koa.use(middleware);
 
