@@ -17,6 +17,7 @@ const quick = process.argv.includes('--quick');
 const settings = quick ? QUICK : FULL;
 const log = (message: string) => console.log(`[bench] ${message}`);
 let mongo: ProvidedMongo | undefined;
+let interrupted = false;
 
 async function main(): Promise<void> {
   const stack = await startStack(log);
@@ -71,12 +72,16 @@ const watchdog = setTimeout(
   (quick ? 6 : 25) * 60_000,
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void shutdown().finally(() => process.exit(130)));
+  process.once(signal, () => {
+    interrupted = true; // the jobs in flight now fail because their processes stop: not news
+    console.error(`[bench] ${signal}: stopping every process`);
+    void shutdown().finally(() => process.exit(130));
+  });
 }
 
 main()
   .then(shutdown, async (error: unknown) => {
-    console.error('[bench] failed:', error);
+    if (!interrupted) console.error('[bench] failed:', error);
     await shutdown();
     process.exitCode = 1;
   })
