@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Figures, FULL, prepare, QUICK, runRound } from './measurements';
+import { prepare } from './measure/fixtures';
+import { runRound } from './measure/round';
+import { type Figures, FULL, QUICK } from './measure/settings';
 import { renderChart } from './report/chart';
 import { evaluate } from './report/metrics';
 import { renderTable, type RunInfo } from './report/table';

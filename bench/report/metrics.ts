@@ -1,4 +1,4 @@
-import type { Figures } from '../measurements';
+import type { Figures } from '../measure/settings';
 import { median, type Spread, spread } from '../support/stats';
 
 /** The targets: every ratio is ours ÷ a baseline measured in the same run. */
