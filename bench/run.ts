@@ -1,37 +1,90 @@
-import 'reflect-metadata';
-import { provideMongo } from '../dev/mongo-provider';
-import { startTestApp } from '../test/support/test-app';
-import { benchAuthenticatedRequest } from './authenticated-request.bench';
-import { benchLoginTiming } from './login-timing.bench';
-import { benchPasswordHashing } from './password-hashing.bench';
-import { printRows, type BenchRow } from './stats';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepare } from './measure/fixtures';
+import { runRound } from './measure/round';
+import { type Figures, FULL, QUICK } from './measure/settings';
+import { renderChart } from './report/chart';
+import { evaluate } from './report/metrics';
+import { renderTable, type RunInfo } from './report/table';
+import { ROOT, stopAll } from './support/children';
+import type { ProvidedMongo } from './support/mongo';
+import { startStack } from './support/stack';
 
-/** `npm run bench`: each row is a ratio against a baseline measured in the same run. */
+/**
+ * `npm run bench [-- --quick]`: starts the app and its baselines, measures every figure of
+ * issue 9 as a ratio within this run, prints one table, writes bench/results/<date>.json and
+ * .svg, and (full runs only) docs/bench-chart.svg, the chart the README shows.
+ */
+const quick = process.argv.includes('--quick');
+const settings = quick ? QUICK : FULL;
+const log = (message: string) => console.log(`[bench] ${message}`);
+let mongo: ProvidedMongo | undefined;
+let interrupted = false;
+
 async function main(): Promise<void> {
-  const mongo = await provideMongo({ log: (message) => console.log(message) });
-  process.env.TEST_MONGODB_URI = mongo.uri;
-  // Throttling would turn the login samples into 429s; the bench measures the work, not the limiter.
-  const t = await startTestApp(BENCH_ENV);
-  const rows: BenchRow[] = [];
-  try {
-    rows.push(await benchPasswordHashing());
-    rows.push(await benchLoginTiming(t));
-    rows.push(await benchAuthenticatedRequest(t));
-  } finally {
-    await t.close();
-    await mongo.stop();
+  const stack = await startStack(log);
+  mongo = stack.mongo;
+  const idle = await stack.app.call<{ rss: number }>('heap');
+  const hashCost = await stack.argon2.call<{ argon2Ms: number; pbkdf2Ms: number }>('hashCost', { samples: 5 });
+  log('creating accounts');
+  const fixtures = await prepare(stack, settings);
+  const rounds: Figures[] = [];
+  for (let round = 0; round < settings.rounds; round += 1) {
+    log(`round ${round + 1}/${settings.rounds}`);
+    rounds.push(await runRound(stack, settings, fixtures, round));
   }
-  console.log(`\nnode ${process.version}, database: ${mongo.source}`);
-  printRows(rows);
+
+  const date = new Date().toISOString();
+  const info: RunInfo = {
+    date,
+    mode: quick ? 'quick' : 'full',
+    rounds: settings.rounds,
+    node: process.version,
+    database: stack.mongo.source === 'ferretdb' ? 'FerretDB v1.24.2 on SQLite (embedded)' : stack.mongo.source,
+    cpus: stack.cpus,
+    appReadyMs: stack.app.readyMs,
+    appIdleRssMiB: idle.rss / 2 ** 20,
+    argon2HashMs: hashCost.argon2Ms,
+    pbkdf2Ms: hashCost.pbkdf2Ms,
+  };
+  const results = evaluate(rounds);
+  console.log(`\n${renderTable(results, info)}\n`);
+
+  const resultsDir = join(ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const stem = join(resultsDir, date.replace(/[:.]/g, '-'));
+  writeFileSync(`${stem}.json`, `${JSON.stringify({ info, settings, results, rounds }, null, 2)}\n`);
+  const chart = renderChart(results, `npm run bench (${info.mode}), ${date.slice(0, 10)}, node ${info.node}, ${info.database}`);
+  writeFileSync(`${stem}.svg`, chart);
+  if (!quick) writeFileSync(join(ROOT, 'docs', 'bench-chart.svg'), chart);
+  log(`wrote ${stem}.json and .svg${quick ? '' : ' and docs/bench-chart.svg'}`);
 }
 
-const BENCH_ENV: Record<string, string> = {
-  LOGIN_ACCOUNT_MAX_FAILURES: '1000000',
-  LOGIN_IP_MAX_FAILURES: '1000000',
-  REGISTER_RATE_LIMIT: '1000000',
-};
+async function shutdown(): Promise<void> {
+  await stopAll();
+  await mongo?.stop().catch(() => undefined);
+}
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Whatever happens, the run ends by itself and leaves no process behind.
+const watchdog = setTimeout(
+  () => {
+    console.error('[bench] watchdog: the run took too long, stopping');
+    void shutdown().finally(() => process.exit(2));
+  },
+  (quick ? 6 : 25) * 60_000,
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true; // the jobs in flight now fail because their processes stop: not news
+    console.error(`[bench] ${signal}: stopping every process`);
+    void shutdown().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .then(shutdown, async (error: unknown) => {
+    if (!interrupted) console.error('[bench] failed:', error);
+    await shutdown();
+    process.exitCode = 1;
+  })
+  .finally(() => clearTimeout(watchdog));
