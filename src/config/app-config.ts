@@ -48,6 +48,8 @@ export interface AppConfig {
   readonly chat: {
     /** Per-socket budget for message:send: `points` messages per `windowSeconds`. */
     readonly rateLimit: { readonly points: number; readonly windowSeconds: number };
+    /** Authors may edit or delete their messages this long after sending. */
+    readonly editWindowSeconds: number;
   };
   readonly argon2: {
     readonly memoryCostKib: number;

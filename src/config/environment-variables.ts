@@ -201,4 +201,11 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3_600)
   CHAT_RATE_LIMIT_WINDOW_SECONDS = 5;
+
+  /** How long after sending an author may edit or delete their own message (admins delete any, any time). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(31_536_000)
+  CHAT_EDIT_WINDOW_SECONDS = 900;
 }

@@ -111,7 +111,10 @@ function toAppConfig(raw: EnvironmentVariables, signingKeys: ConfiguredSigningKe
       register: { points: raw.REGISTER_RATE_LIMIT, windowSeconds: raw.REGISTER_RATE_WINDOW_SECONDS },
       refresh: { points: raw.REFRESH_RATE_LIMIT, windowSeconds: raw.REFRESH_RATE_WINDOW_SECONDS },
     },
-    chat: { rateLimit: { points: raw.CHAT_RATE_LIMIT_POINTS, windowSeconds: raw.CHAT_RATE_LIMIT_WINDOW_SECONDS } },
+    chat: {
+      rateLimit: { points: raw.CHAT_RATE_LIMIT_POINTS, windowSeconds: raw.CHAT_RATE_LIMIT_WINDOW_SECONDS },
+      editWindowSeconds: raw.CHAT_EDIT_WINDOW_SECONDS,
+    },
     argon2: { memoryCostKib: raw.ARGON2_MEMORY_KIB, timeCost: raw.ARGON2_TIME_COST, parallelism: 1 },
   };
 }
