@@ -96,7 +96,7 @@ export class MessageRepository {
     const doc = await MessageModel.findOneAndUpdate(
       { room, seq, deletedAt: notDeleted() },
       { $set: { text, editedAt } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<MessageDocument>();
     return doc ? toRecord(doc) : undefined;
   }
@@ -106,7 +106,7 @@ export class MessageRepository {
     const doc = await MessageModel.findOneAndUpdate(
       { room, seq, deletedAt: notDeleted() },
       { $set: { deletedAt, deletedBy: new Types.ObjectId(deletedBy) }, $unset: { text: 1, editedAt: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<MessageDocument>();
     return doc ? toRecord(doc) : undefined;
   }

@@ -70,7 +70,7 @@ export class RoomMemberRepository {
     const moved = await RoomMemberModel.findOneAndUpdate(
       { room, user, lastReadSeq: mongoose.trusted({ $lt: seq }) },
       { $max: { lastReadSeq: seq } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<MemberDocument>();
     if (moved) return { lastReadSeq: moved.lastReadSeq, moved: true };
     const current = await RoomMemberModel.findOne({ room, user }).lean<MemberDocument>();

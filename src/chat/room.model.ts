@@ -15,7 +15,8 @@ export class Room {
   @prop({ required: true })
   public key!: string;
 
-  @prop({ required: true })
+  /** The display name; "" for direct rooms (clients show the other member). */
+  @prop({ type: () => String, default: '' })
   public name!: string;
 
   @prop({ required: true, enum: ROOM_KINDS, type: () => String })

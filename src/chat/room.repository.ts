@@ -62,7 +62,7 @@ export class RoomRepository {
   }
 
   async rename(id: string, name: string): Promise<RoomRecord | undefined> {
-    const doc = await RoomModel.findByIdAndUpdate(id, { $set: { name } }, { new: true }).lean<RoomDocument>();
+    const doc = await RoomModel.findByIdAndUpdate(id, { $set: { name } }, { returnDocument: 'after' }).lean<RoomDocument>();
     return doc ? toRecord(doc) : undefined;
   }
 

@@ -7,7 +7,7 @@ import { socketData } from '../realtime/socket-data';
 import { parsePayload } from '../realtime/socket-payload';
 import { ChatRateLimits } from './chat-rate-limits';
 import { chatRoom } from './chat-rooms';
-import { EmptyDto } from './dto/empty.dto';
+import { parseEmptyPayload } from './dto/empty-payload';
 import { KeyedQueue } from './keyed-queue';
 import { RoomCreateDto } from './dto/room-create.dto';
 import { RoomMemberDto, UserRefDto } from './dto/room-member.dto';
@@ -52,7 +52,7 @@ export class RoomsSocketController {
   @OnMessage('room:list')
   async list(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'room:list', async () => {
-      parsePayload(EmptyDto, body);
+      parseEmptyPayload(body);
       return this.lists.list(socketData(socket).user);
     });
   }
