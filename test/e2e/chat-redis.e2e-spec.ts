@@ -1,18 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { RevocationEvents } from '../../src/auth/revocation-events';
 import { aChatClient, join, send } from '../fixtures/chat';
 import { disconnectAll, request, waitForEvent, waitForMatch } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
-
-const REDIS_URL = 'redis://127.0.0.1:6379';
+import { startTwoInstances } from '../support/instances';
+import type { TestApp } from '../support/test-app';
 
 type Presence = { room: string; members: { id: string }[] };
 
-/**
- * Two app instances in one process, sharing Redis (socket.io adapter), the database and the JWT
- * secret, as two replicas behind a load balancer would. Fails, never skips, without Redis.
- */
+/** Two app instances in one process, as two replicas behind a load balancer (startTwoInstances). */
 describe('chat across two instances (Redis adapter)', () => {
   let a: TestApp;
   let b: TestApp;
@@ -20,14 +15,7 @@ describe('chat across two instances (Redis adapter)', () => {
   const room = `r-${randomUUID()}`;
 
   beforeAll(async () => {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    await probe.connect().catch((error: unknown) => {
-      throw new Error(`Redis is required at ${REDIS_URL} for this test: ${String(error)}`);
-    });
-    await probe.quit();
-    const env = { REDIS_URL, JWT_SECRET: randomBytes(48).toString('base64') };
-    a = await startTestApp(env);
-    b = await startTestApp(env, { shareDatabaseWith: a });
+    [a, b] = await startTwoInstances();
   });
   afterAll(async () => {
     await b?.close();

@@ -1,11 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { MessageModel } from '../../src/chat/message.model';
 import { aChatClient, call, createRoom, syncAll, type ChatClient, type WireMessage } from '../fixtures/chat';
 import { disconnectAll, recordEvents, type AckResponse } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTwoInstances } from '../support/instances';
+import type { TestApp } from '../support/test-app';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const SENDERS_PER_INSTANCE = 3;
 const SENDS_PER_SENDER = 15;
 const TOTAL = 2 * SENDERS_PER_INSTANCE * SENDS_PER_SENDER;
@@ -19,20 +18,8 @@ describe('chat sequence numbers across two instances', () => {
   let b: TestApp;
 
   beforeAll(async () => {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    await probe.connect().catch((error: unknown) => {
-      throw new Error(`Redis is required at ${REDIS_URL} for this test: ${String(error)}`);
-    });
-    await probe.quit();
     // A budget large enough for the burst, and fresh rate-limit keys: other runs may share this Redis.
-    const env = {
-      REDIS_URL,
-      JWT_SECRET: randomBytes(48).toString('base64'),
-      CHAT_RATE_LIMIT_POINTS: '1000',
-      RATE_LIMIT_KEY_PREFIX: `rl-${randomUUID()}`,
-    };
-    a = await startTestApp(env);
-    b = await startTestApp(env, { shareDatabaseWith: a });
+    [a, b] = await startTwoInstances({ CHAT_RATE_LIMIT_POINTS: '1000', RATE_LIMIT_KEY_PREFIX: `rl-${randomUUID()}` });
   });
   afterAll(async () => {
     await b?.close();
