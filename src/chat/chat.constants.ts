@@ -38,3 +38,5 @@ export const TYPING_RATE_LIMIT = { points: 20, durationSeconds: 10 };
  */
 export const ROOMS_PER_USER_MAX = 50;
 export const JOIN_RATE_LIMIT = { points: 2 * ROOMS_PER_USER_MAX, durationSeconds: 60 };
+/** Invites, removals and renames tell other users (room:added, room:removed, room:updated). */
+export const MANAGE_RATE_LIMIT = { points: 60, durationSeconds: 60 };

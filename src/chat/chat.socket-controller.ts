@@ -92,7 +92,10 @@ export class ChatSocketController {
   async edit(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'message:edit', async () => {
       const { room, seq, text } = parsePayload(MessageEditDto, body);
-      return { message: await this.chat.edit(socketData(socket).user, { room, seq }, text) };
+      const { user } = socketData(socket);
+      // An edit reaches the whole room as a message does, so it spends the same budget.
+      await this.limits.consume('message:send', user.id);
+      return { message: await this.chat.edit(user, { room, seq }, text) };
     });
   }
 
@@ -100,7 +103,9 @@ export class ChatSocketController {
   async delete(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'message:delete', async () => {
       const ref = parsePayload(MessageRefDto, body);
-      return { message: await this.chat.delete(socketData(socket).user, ref) };
+      const { user } = socketData(socket);
+      await this.limits.consume('message:send', user.id);
+      return { message: await this.chat.delete(user, ref) };
     });
   }
 

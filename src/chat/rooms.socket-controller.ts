@@ -104,7 +104,9 @@ export class RoomsSocketController {
   async invite(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'room:invite', async () => {
       const { room, userId } = parsePayload(RoomMemberDto, body);
-      if (await this.owners.invite(socketData(socket).user, room, userId)) await this.presence.announce(room);
+      const { user } = socketData(socket);
+      await this.limits.consume('room:manage', user.id);
+      if (await this.owners.invite(user, room, userId)) await this.presence.announce(room);
       return { room, userId };
     });
   }
@@ -113,7 +115,9 @@ export class RoomsSocketController {
   async remove(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'room:remove', async () => {
       const { room, userId } = parsePayload(RoomMemberDto, body);
-      if (await this.owners.remove(socketData(socket).user, room, userId)) await this.presence.announce(room);
+      const { user } = socketData(socket);
+      await this.limits.consume('room:manage', user.id);
+      if (await this.owners.remove(user, room, userId)) await this.presence.announce(room);
       return { room, userId };
     });
   }
@@ -122,7 +126,9 @@ export class RoomsSocketController {
   async update(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
     await answer(ack, this.logger, 'room:update', async () => {
       const { room, name } = parsePayload(RoomUpdateDto, body);
-      return this.owners.rename(socketData(socket).user, room, name);
+      const { user } = socketData(socket);
+      await this.limits.consume('room:manage', user.id);
+      return this.owners.rename(user, room, name);
     });
   }
 
