@@ -1,6 +1,7 @@
 import { Service } from 'typedi';
 import type { ChatMessage } from './chat-message';
 import type { ChatUser } from './chat-user';
+import { ChatUsers } from './chat-users';
 import { DISCOVER_LIMIT, MEMBERS_LIST_MAX, ROOMS_PER_USER_MAX } from './chat.constants';
 import { MessagePresenter } from './message-presenter';
 import { MessageRepository } from './message.repository';
@@ -33,6 +34,7 @@ export class RoomListService {
     private readonly members: RoomMemberRepository,
     private readonly messages: MessageRepository,
     private readonly presenter: MessagePresenter,
+    private readonly users: ChatUsers,
     private readonly presence: RoomPresence,
     private readonly policy: RoomPolicy,
   ) {}
@@ -55,7 +57,7 @@ export class RoomListService {
   async membersOf(reader: ChatUser, roomId: string): Promise<{ room: string; members: RoomMemberView[] }> {
     await this.policy.authorizeExisting('read', reader.id, roomId);
     const [memberships, online] = await Promise.all([this.members.ofRoom(roomId, MEMBERS_LIST_MAX), this.presence.members(roomId)]);
-    const users = await this.presenter.usersById(memberships.map((membership) => membership.userId));
+    const users = await this.users.findMany(memberships.map((membership) => membership.userId));
     const onlineIds = new Set(online.map((member) => member.id));
     return {
       room: roomId,
@@ -85,6 +87,6 @@ export class RoomListService {
   private async peerOf(roomId: string, userId: string): Promise<ChatUser | undefined> {
     const pair = await this.members.ofRoom(roomId, 2);
     const peerId = pair.find((membership) => membership.userId !== userId)?.userId;
-    return peerId ? (await this.presenter.usersById([peerId])).get(peerId) : undefined;
+    return peerId ? (await this.users.findMany([peerId])).get(peerId) : undefined;
   }
 }

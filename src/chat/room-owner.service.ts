@@ -1,8 +1,8 @@
 import { Service } from 'typedi';
-import { UsersRepository } from '../users/user.repository';
 import { ChatBroadcaster } from './chat-broadcaster';
 import { ChatUserNotFoundError, OwnerCannotLeaveError, RoomNotFoundError } from './chat-errors';
 import type { ChatUser } from './chat-user';
+import { ChatUsers } from './chat-users';
 import { MessageRepository } from './message.repository';
 import { RoomMemberRepository } from './room-member.repository';
 import { toRoomView } from './room-record';
@@ -17,7 +17,7 @@ export class RoomOwnerService {
     private readonly rooms: RoomRepository,
     private readonly members: RoomMemberRepository,
     private readonly messages: MessageRepository,
-    private readonly users: UsersRepository,
+    private readonly users: ChatUsers,
     private readonly memberships: RoomsService,
     private readonly policy: RoomPolicy,
     private readonly broadcaster: ChatBroadcaster,
@@ -26,7 +26,7 @@ export class RoomOwnerService {
   /** Makes `userId` a member; inviting a member again changes nothing. Returns whether it changed anything. */
   async invite(owner: ChatUser, roomId: string, userId: string): Promise<boolean> {
     const { room } = await this.policy.authorizeExisting('manage', owner.id, roomId);
-    if (!(await this.users.findById(userId))) throw new ChatUserNotFoundError();
+    if (!(await this.users.find(userId))) throw new ChatUserNotFoundError();
     return this.memberships.addInvited(room, userId);
   }
 

@@ -2,7 +2,6 @@ import { Inject, Service } from 'typedi';
 import { CLOCK, type Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { UsersRepository } from '../users/user.repository';
 import {
   DirectRoomFixedError,
   EditWindowClosedError,
@@ -14,6 +13,7 @@ import {
   OwnerCannotLeaveError,
   RoomNotFoundError,
 } from './chat-errors';
+import { ChatUsers } from './chat-users';
 import { MessageRepository } from './message.repository';
 import type { MessageRecord } from './message-record';
 import { isPublicRoomId } from './room-ids';
@@ -72,7 +72,7 @@ export class RoomPolicy {
     private readonly rooms: RoomRepository,
     private readonly members: RoomMemberRepository,
     private readonly messages: MessageRepository,
-    private readonly users: UsersRepository,
+    private readonly users: ChatUsers,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -93,7 +93,7 @@ export class RoomPolicy {
 
   /** The message at (room, seq), once `action` on it is allowed to the caller. */
   async authorizeMessage(action: MessageAction, actorId: string, roomId: string, seq: number): Promise<MessageRecord> {
-    const isAdmin = action === 'delete' && (await this.isAdmin(actorId));
+    const isAdmin = action === 'delete' && (await this.users.isAdmin(actorId));
     const access = await this.load(roomId, actorId);
     // An admin moderates any room, without being a member; everyone else must be able to post there.
     if (isAdmin) {
@@ -110,10 +110,5 @@ export class RoomPolicy {
   private async load(roomId: string, actorId: string): Promise<RoomAccess> {
     const [room, membership] = await Promise.all([this.rooms.findById(roomId), this.members.find(roomId, actorId)]);
     return { roomId, ...(room ? { room } : {}), ...(room && membership ? { membership } : {}) };
-  }
-
-  private async isAdmin(userId: string): Promise<boolean> {
-    const user = await this.users.findById(userId);
-    return user?.roles.includes('admin') ?? false;
   }
 }

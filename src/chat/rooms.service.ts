@@ -1,9 +1,9 @@
 import { Inject, Service } from 'typedi';
 import { CLOCK, type Clock } from '../common/clock';
-import { UsersRepository } from '../users/user.repository';
 import { ChatBroadcaster } from './chat-broadcaster';
 import { CannotDmSelfError, ChatUserNotFoundError, RoomExistsError, RoomNotFoundError, TooManyRoomsError } from './chat-errors';
-import { toChatUser, type ChatUser } from './chat-user';
+import type { ChatUser } from './chat-user';
+import { ChatUsers } from './chat-users';
 import { ROOMS_PER_USER_MAX } from './chat.constants';
 import { MessageRepository } from './message.repository';
 import { newDirectRoomId, newPrivateRoomId, roomKey } from './room-ids';
@@ -29,7 +29,7 @@ export class RoomsService {
     private readonly rooms: RoomRepository,
     private readonly members: RoomMemberRepository,
     private readonly messages: MessageRepository,
-    private readonly users: UsersRepository,
+    private readonly users: ChatUsers,
     private readonly policy: RoomPolicy,
     private readonly broadcaster: ChatBroadcaster,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -76,7 +76,7 @@ export class RoomsService {
   /** THE direct room of the pair, created on first use; concurrent opens meet on the unique key. */
   async openDirect(user: ChatUser, peerId: string): Promise<RoomResult & { peer: ChatUser }> {
     if (peerId === user.id) throw new CannotDmSelfError();
-    const peer = await this.users.findById(peerId);
+    const peer = await this.users.find(peerId);
     if (!peer) throw new ChatUserNotFoundError();
     const key = roomKey('direct', user.id, peer.id);
     const room =
@@ -93,7 +93,7 @@ export class RoomsService {
       const created = await this.addMember(room, memberId);
       if (created && memberId !== user.id) this.broadcaster.toUser(memberId, 'room:added', { room: room.id, info: toRoomView(room) });
     }
-    return { room: room.id, info: toRoomView(room), peer: toChatUser(peer) };
+    return { room: room.id, info: toRoomView(room), peer };
   }
 
   /** Adds a member chosen by the owner (room:invite); false when they were one already. */

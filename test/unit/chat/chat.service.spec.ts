@@ -1,6 +1,7 @@
 import type { ChatBroadcaster } from '../../../src/chat/chat-broadcaster';
 import { NotMemberError } from '../../../src/chat/chat-errors';
 import { ChatService } from '../../../src/chat/chat.service';
+import { ChatUsers } from '../../../src/chat/chat-users';
 import { encodeCursor } from '../../../src/chat/history-cursor';
 import { MessagePresenter } from '../../../src/chat/message-presenter';
 import type { MessageRecord } from '../../../src/chat/message-record';
@@ -36,7 +37,7 @@ function serviceWith(stored: MessageRecord[], { member = true } = {}) {
   const broadcaster = { toRoom: jest.fn() };
   const service = new ChatService(
     messages as unknown as MessageRepository,
-    new MessagePresenter(users as unknown as UsersRepository),
+    new MessagePresenter(new ChatUsers(users as unknown as UsersRepository)),
     policy as unknown as RoomPolicy,
     broadcaster as unknown as ChatBroadcaster,
     { now: () => new Date() },
