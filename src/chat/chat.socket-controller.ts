@@ -5,19 +5,16 @@ import { LOGGER, type Logger } from '../common/logger';
 import { answer } from '../realtime/socket-ack';
 import { socketData } from '../realtime/socket-data';
 import { parsePayload } from '../realtime/socket-payload';
-import { userRoom } from '../realtime/socket-rooms';
 import { ChatRateLimits } from './chat-rate-limits';
-import { chatRoom, chatRoomNames } from './chat-rooms';
+import { chatRoom } from './chat-rooms';
 import { ChatService } from './chat.service';
+import { ConnectionRooms } from './connection-rooms';
 import { MessageEditDto, MessageRefDto, RoomReadDto } from './dto/message-ref.dto';
 import { MessageHistoryDto } from './dto/message-history.dto';
 import { MessageSyncDto } from './dto/message-sync.dto';
 import { RoomDto } from './dto/room.dto';
 import { SendMessageDto } from './dto/send-message.dto';
 import { ReadPointerService } from './read-pointer.service';
-import { RoomPolicy } from './room.policy';
-import { RoomPresence } from './room-presence';
-import { RoomsService } from './rooms.service';
 
 /**
  * Messages, read pointers and typing over socket.io, and the connection's room subscriptions.
@@ -29,10 +26,8 @@ import { RoomsService } from './rooms.service';
 export class ChatSocketController {
   constructor(
     private readonly chat: ChatService,
-    private readonly rooms: RoomsService,
     private readonly reads: ReadPointerService,
-    private readonly policy: RoomPolicy,
-    private readonly presence: RoomPresence,
+    private readonly connectionRooms: ConnectionRooms,
     private readonly limits: ChatRateLimits,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -40,18 +35,7 @@ export class ChatSocketController {
   /** A connection hears every room its user is a member of, from the start. */
   @OnConnect()
   async connected(@ConnectedSocket() socket: Socket): Promise<void> {
-    const { user } = socketData(socket);
-    try {
-      // In the user room first (realtime joins it too; twice is harmless): a membership added from
-      // now on subscribes this socket through it, and one added before is in the query below.
-      await socket.join(userRoom(user.id));
-      const rooms = await this.rooms.memberRoomIds(user.id);
-      if (rooms.length === 0 || socket.disconnected) return;
-      await socket.join(rooms.map(chatRoom));
-      for (const room of rooms) this.announce(room);
-    } catch (error) {
-      this.logger.warn({ err: error, userId: user.id }, 'subscribing a connection to its rooms failed');
-    }
+    await this.connectionRooms.subscribeAll(socket);
   }
 
   @OnMessage('message:send')
@@ -83,7 +67,7 @@ export class ChatSocketController {
     await answer(ack, this.logger, 'message:sync', async () => {
       const query = parsePayload(MessageSyncDto, body);
       const { user } = socketData(socket);
-      await this.subscribe(socket, user.id, query.room);
+      await this.connectionRooms.subscribeToRead(socket, user.id, query.room);
       return this.chat.sync(user, query);
     });
   }
@@ -131,30 +115,8 @@ export class ChatSocketController {
     await answer(ack, this.logger, 'typing', work, { optionalAck: true });
   }
 
-  /** The rooms are still known here; once the socket is gone the others learn who is left. */
   @OnDisconnecting()
   disconnecting(@ConnectedSocket() socket: Socket): void {
-    const rooms = chatRoomNames(socket.rooms);
-    if (rooms.length === 0) return;
-    socket.once('disconnect', () => {
-      for (const room of rooms) this.announce(room);
-    });
-  }
-
-  /** Joins the room if the policy lets the user read it, and checks again after the join (a removal in between must win). */
-  private async subscribe(socket: Socket, userId: string, room: string): Promise<void> {
-    await this.policy.authorize('read', userId, room);
-    if (socket.rooms.has(chatRoom(room))) return;
-    await socket.join(chatRoom(room));
-    try {
-      await this.policy.authorize('read', userId, room);
-    } catch (error) {
-      await socket.leave(chatRoom(room));
-      throw error;
-    }
-  }
-
-  private announce(room: string): void {
-    this.presence.announce(room).catch((error: unknown) => this.logger.warn({ err: error, room }, 'presence update failed'));
+    this.connectionRooms.announceWhenGone(socket);
   }
 }
