@@ -1,7 +1,8 @@
 import { aChatClient, anotherTab, call, createRoom, join, send } from '../fixtures/chat';
-import { recordEvents, request, waitForEvent } from '../support/sockets';
+import { recordEvents, request, waitForEvent, waitForMatch } from '../support/sockets';
 import { useTestApp } from '../support/suite';
 
+type Presence = { room: string; members: { id: string }[] };
 const refused = (code: string) => ({ ok: false, error: { code, message: expect.any(String) } });
 const NEVER_USED = `prv:${'0'.repeat(24)}`;
 
@@ -169,13 +170,18 @@ describe('chat rooms: the room policy over sockets', () => {
     expect(list.rooms.find((r) => r.id === room)).toMatchObject({ peer: { id: alice.user.id } });
   });
 
-  it('keeps membership across reconnects: a new connection hears its rooms without joining', async () => {
+  it('keeps membership across reconnects: a new connection hears its rooms without joining, and is announced', async () => {
     const alice = await aChatClient(t);
     const bob = await aChatClient(t);
     await join(alice.socket, 'general');
     await join(bob.socket, 'general');
+    const gone = waitForMatch<Presence>(bob.socket, 'presence', (p) => !p.members.some((m) => m.id === alice.user.id));
     alice.socket.disconnect();
+    await gone;
+    // Presence still means "members with a live connection": her return is announced.
+    const back = waitForMatch<Presence>(bob.socket, 'presence', (p) => p.members.some((m) => m.id === alice.user.id));
     const again = await anotherTab(t, alice);
+    expect((await back).room).toBe('general');
     const heard = waitForEvent<{ text: string }>(again.socket, 'message:new');
     await send(bob.socket, 'general', 'still a member?');
     expect((await heard).text).toBe('still a member?');
