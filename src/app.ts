@@ -12,6 +12,7 @@ import { JwksController } from './auth/jwks.controller';
 import { PasswordController } from './auth/password.controller';
 import { chatSocketFeature } from './chat/chat.socket-feature';
 import { RoomsController } from './chat/rooms.controller';
+import { CLOCK, systemClock } from './common/clock';
 import { createAppContainer, disposeAppContainer, perRequestContainer } from './common/app-container';
 import { createLogger, type Logger } from './common/logger';
 import { answerClientErrorsAsProblems } from './common/http/client-error.handler';
@@ -48,6 +49,8 @@ export interface App {
  */
 export function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): App {
   const container = createAppContainer(config, logger);
+  // Tests replace it with a clock they move, before the first event constructs the services.
+  container.set(CLOCK, systemClock);
   useRoutingContainer(perRequestContainer);
 
   // Behind proxies, ctx.ip is the entry our nearest trusted proxy saw, not the client's leftmost claim.

@@ -1,13 +1,18 @@
 import type { ChatUser } from './chat-user';
 import type { MessageRecord } from './message-record';
 
-/** A message as clients receive it, in acks, `message:new` and history pages alike. */
+/** A message as clients receive it, in acks, `message:*` events, history and sync pages alike. */
 export interface ChatMessage {
   id: string;
   room: string;
-  text: string;
+  seq: number;
+  /** Absent on tombstones. */
+  text?: string;
   author: ChatUser;
   createdAt: string;
+  editedAt?: string;
+  deleted?: true;
+  deletedAt?: string;
 }
 
 export interface HistoryPage {
@@ -17,6 +22,26 @@ export interface HistoryPage {
   nextBefore: string | null;
 }
 
+export interface SyncPage {
+  room: string;
+  /** Oldest first: seq > afterSeq. */
+  messages: ChatMessage[];
+  hasMore: boolean;
+  /** Pass as afterSeq for the next page. */
+  nextAfterSeq: number;
+  lastSeq: number;
+}
+
+/** Built field by field: a tombstone carries no text, whatever the record holds. */
 export function toChatMessage(record: MessageRecord, author: ChatUser): ChatMessage {
-  return { id: record.id, room: record.room, text: record.text, author, createdAt: record.createdAt.toISOString() };
+  const base = { id: record.id, room: record.room, seq: record.seq };
+  const createdAt = record.createdAt.toISOString();
+  if (record.deletedAt) return { ...base, author, createdAt, deleted: true, deletedAt: record.deletedAt.toISOString() };
+  return {
+    ...base,
+    text: record.text ?? '',
+    author,
+    createdAt,
+    ...(record.editedAt ? { editedAt: record.editedAt.toISOString() } : {}),
+  };
 }

@@ -4,14 +4,15 @@ import { toTooManyRequests } from '../common/rate-limit/backoff-limiter';
 import { RateLimiterFactory } from '../common/rate-limit/rate-limiter.factory';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { JOIN_RATE_LIMIT, TYPING_RATE_LIMIT } from './chat.constants';
+import { JOIN_RATE_LIMIT, MANAGE_RATE_LIMIT, TYPING_RATE_LIMIT } from './chat.constants';
 
 /** The socket events that cost other users something, and so have a budget. */
-export type LimitedChatEvent = 'message:send' | 'typing' | 'room:join';
+export type LimitedChatEvent = 'message:send' | 'typing' | 'room:join' | 'room:manage';
 
 /**
- * Per-user budgets for message:send (CHAT_RATE_LIMIT_POINTS per CHAT_RATE_LIMIT_WINDOW_SECONDS),
- * typing and room:join (chat.constants.ts). Keyed by user id, not socket id, so reconnecting or
+ * Per-user budgets for message:send (CHAT_RATE_LIMIT_POINTS per CHAT_RATE_LIMIT_WINDOW_SECONDS;
+ * edits and deletes spend it too), typing, room:join (also room:create and dm:open) and
+ * room:manage (invite, remove, rename), see chat.constants.ts. Keyed by user id, not socket id, so reconnecting or
  * opening more tabs does not buy a fresh budget. Shared across instances through the factory's
  * store (Redis when REDIS_URL is set).
  */
@@ -25,6 +26,7 @@ export class ChatRateLimits {
       'message:send': factory.create({ name: 'chat-send', points, durationSeconds: windowSeconds }),
       typing: factory.create({ name: 'chat-typing', ...TYPING_RATE_LIMIT }),
       'room:join': factory.create({ name: 'chat-join', ...JOIN_RATE_LIMIT }),
+      'room:manage': factory.create({ name: 'chat-manage', ...MANAGE_RATE_LIMIT }),
     };
   }
 

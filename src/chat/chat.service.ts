@@ -1,11 +1,15 @@
-import { Service } from 'typedi';
-import { UsersRepository } from '../users/users.repository';
-import { NotMemberError, TooManyRoomsError } from './chat-errors';
-import { toChatMessage, type ChatMessage, type HistoryPage } from './chat-message';
-import { toChatUser, type ChatUser } from './chat-user';
-import { HISTORY_DEFAULT_LIMIT, ROOMS_PER_CONNECTION_MAX } from './chat.constants';
+import { Inject, Service } from 'typedi';
+import { CLOCK, type Clock } from '../common/clock';
+import { ChatBroadcaster } from './chat-broadcaster';
+import { MessageDeletedError } from './chat-errors';
+import type { ChatMessage, HistoryPage, SyncPage } from './chat-message';
+import { toChatMessage } from './chat-message';
+import type { ChatUser } from './chat-user';
+import { HISTORY_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from './chat.constants';
 import { decodeCursor, encodeCursor } from './history-cursor';
+import { MessagePresenter } from './message-presenter';
 import { MessageRepository } from './message.repository';
+import { RoomPolicy } from './room.policy';
 
 export interface SendMessageInput {
   room: string;
@@ -25,64 +29,93 @@ export interface HistoryQuery {
   limit?: number;
 }
 
+export interface SyncQuery {
+  room: string;
+  afterSeq: number;
+  limit?: number;
+}
+
+export interface MessageRef {
+  room: string;
+  seq: number;
+}
+
 /**
- * The chat rules: who may post and read, idempotent sends, history paging. Membership itself is
- * a fact of the transport (has this connection joined the room?), so callers pass it in.
+ * Messages: who may post and read (RoomPolicy), idempotent sends with gapless seqs, history and
+ * sync pages, edits and deletes. Everyone in the room is told through ChatBroadcaster.
  */
 @Service()
 export class ChatService {
   constructor(
     private readonly messages: MessageRepository,
-    private readonly users: UsersRepository,
+    private readonly presenter: MessagePresenter,
+    private readonly policy: RoomPolicy,
+    private readonly broadcaster: ChatBroadcaster,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Refuses a join that would put a connection, already in `joined`, in too many rooms; rejoining is fine. */
-  checkJoin(room: string, joined: readonly string[]): void {
-    if (!joined.includes(room) && joined.length >= ROOMS_PER_CONNECTION_MAX) throw new TooManyRoomsError(ROOMS_PER_CONNECTION_MAX);
-  }
-
   /**
-   * Stores a message and returns it; `created` is false for a repeated clientMsgId, in which
-   * case the message stored the first time is returned and nobody should be told again.
+   * Stores a message and tells the room; `created` is false for a repeated clientMsgId, in which
+   * case the message stored the first time is returned and nobody is told again.
    */
-  async send(author: ChatUser, input: SendMessageInput, isMember: boolean): Promise<{ message: ChatMessage; created: boolean }> {
-    if (!isMember) throw new NotMemberError();
+  async send(author: ChatUser, input: SendMessageInput): Promise<{ message: ChatMessage; created: boolean }> {
+    await this.policy.authorize('post', author.id, input.room);
     const { record, created } = await this.messages.createOnce({ ...input, authorId: author.id });
-    return { message: toChatMessage(record, author), created };
+    const message = toChatMessage(record, author);
+    if (created) this.broadcaster.toRoom(input.room, 'message:new', message);
+    return { message, created };
   }
 
   /** The notice to relay when `user` types in `room`; nothing is stored. */
-  typing(user: ChatUser, room: string, isMember: boolean): TypingNotice {
-    if (!isMember) throw new NotMemberError();
+  async typing(user: ChatUser, room: string): Promise<TypingNotice> {
+    await this.policy.authorize('post', user.id, room);
     return { room, user };
   }
 
   /** One page of a room's messages, newest first. */
-  async history(query: HistoryQuery, isMember: boolean): Promise<HistoryPage> {
-    if (!isMember) throw new NotMemberError();
+  async history(reader: ChatUser, query: HistoryQuery): Promise<HistoryPage> {
+    await this.policy.authorize('read', reader.id, query.room);
     const limit = query.limit ?? HISTORY_DEFAULT_LIMIT;
     // One extra row tells whether an older page exists, so nextBefore is null exactly at the end.
-    const records = await this.messages.findPage(
-      query.room,
-      limit + 1,
-      query.before === undefined ? undefined : decodeCursor(query.before),
-    );
+    const before = query.before === undefined ? undefined : decodeCursor(query.before);
+    const records = await this.messages.findPage(query.room, limit + 1, before);
     const page = records.slice(0, limit);
-    const authors = await this.authorsOf(page.map((record) => record.authorId));
     const last = page[page.length - 1];
+    return { messages: await this.presenter.present(page), nextBefore: records.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  /** Everything after afterSeq, oldest first, edits and tombstones as they are now. */
+  async sync(reader: ChatUser, query: SyncQuery): Promise<SyncPage> {
+    await this.policy.authorize('read', reader.id, query.room);
+    const limit = query.limit ?? SYNC_MAX_LIMIT;
+    const records = await this.messages.findAfter(query.room, query.afterSeq, limit + 1);
+    const page = records.slice(0, limit);
+    const lastSeq = await this.messages.lastSeq(query.room);
     return {
-      messages: page.map((record) =>
-        toChatMessage(record, authors.get(record.authorId) ?? { id: record.authorId, displayName: DELETED_USER }),
-      ),
-      nextBefore: records.length > limit && last ? encodeCursor(last) : null,
+      room: query.room,
+      messages: await this.presenter.present(page),
+      hasMore: records.length > limit,
+      nextAfterSeq: page[page.length - 1]?.seq ?? query.afterSeq,
+      lastSeq,
     };
   }
 
-  private async authorsOf(ids: string[]): Promise<Map<string, ChatUser>> {
-    const users = await this.users.findByIds([...new Set(ids)]);
-    return new Map(users.map((user) => [user.id, toChatUser(user)]));
+  async edit(editor: ChatUser, ref: MessageRef, text: string): Promise<ChatMessage> {
+    await this.policy.authorizeMessage('edit', editor.id, ref.room, ref.seq);
+    const record = await this.messages.edit(ref.room, ref.seq, text, this.clock.now());
+    // Allowed a moment ago, gone now: deleted in between.
+    if (!record) throw new MessageDeletedError();
+    const message = await this.presenter.presentOne(record);
+    this.broadcaster.toRoom(ref.room, 'message:updated', message);
+    return message;
+  }
+
+  /** Tombstones the message; deleting a tombstone answers it again and tells nobody. */
+  async delete(actor: ChatUser, ref: MessageRef): Promise<ChatMessage> {
+    const found = await this.policy.authorizeMessage('delete', actor.id, ref.room, ref.seq);
+    const tombstone = found.deletedAt ? undefined : await this.messages.tombstone(ref.room, ref.seq, actor.id, this.clock.now());
+    const message = await this.presenter.presentOne(tombstone ?? (await this.messages.findBySeq(ref.room, ref.seq)) ?? found);
+    if (tombstone) this.broadcaster.toRoom(ref.room, 'message:deleted', message);
+    return message;
   }
 }
-
-/** Shown as the author of messages whose account no longer exists. */
-const DELETED_USER = '[deleted user]';

@@ -1,56 +1,41 @@
-import { ConnectedSocket, MessageAck, MessageBody, OnDisconnecting, OnMessage, SocketController } from 'socket-controllers';
-import type { Server, Socket } from 'socket.io';
+import { ConnectedSocket, MessageAck, MessageBody, OnConnect, OnDisconnecting, OnMessage, SocketController } from 'socket-controllers';
+import type { Socket } from 'socket.io';
 import { Inject, Service } from 'typedi';
 import { LOGGER, type Logger } from '../common/logger';
 import { answer } from '../realtime/socket-ack';
 import { socketData } from '../realtime/socket-data';
 import { parsePayload } from '../realtime/socket-payload';
-import { SOCKET_SERVER } from '../realtime/socket-server.token';
 import { ChatRateLimits } from './chat-rate-limits';
-import { chatRoom, chatRoomNames } from './chat-rooms';
+import { chatRoom } from './chat-rooms';
 import { ChatService } from './chat.service';
+import { ConnectionRooms } from './connection-rooms';
+import { MessageEditDto, MessageRefDto, RoomReadDto } from './dto/message-ref.dto';
 import { MessageHistoryDto } from './dto/message-history.dto';
+import { MessageSyncDto } from './dto/message-sync.dto';
 import { RoomDto } from './dto/room.dto';
 import { SendMessageDto } from './dto/send-message.dto';
-import { RoomPresence } from './room-presence';
+import { ReadPointerService } from './read-pointer.service';
 
 /**
- * Rooms, messages and typing over socket.io. Each handler parses its DTO, calls one service and
- * answers through the ack; see docs/socket-protocol.md. Membership of a room is having joined it
- * on this connection.
+ * Messages, read pointers and typing over socket.io, and the connection's room subscriptions.
+ * Each handler parses its DTO, calls one service and answers through the ack; see
+ * docs/socket-protocol.md. Who may do what is RoomPolicy's, as on HTTP.
  */
 @Service()
 @SocketController()
 export class ChatSocketController {
   constructor(
     private readonly chat: ChatService,
-    private readonly presence: RoomPresence,
+    private readonly reads: ReadPointerService,
+    private readonly connectionRooms: ConnectionRooms,
     private readonly limits: ChatRateLimits,
-    @Inject(SOCKET_SERVER) private readonly io: Server,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  @OnMessage('room:join')
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
-    await answer(ack, this.logger, 'room:join', async () => {
-      const { room } = parsePayload(RoomDto, body);
-      await this.limits.consume('room:join', socketData(socket).user.id);
-      this.chat.checkJoin(room, chatRoomNames(socket.rooms));
-      await socket.join(chatRoom(room));
-      return { room, members: await this.presence.announce(room) };
-    });
-  }
-
-  @OnMessage('room:leave')
-  async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
-    await answer(ack, this.logger, 'room:leave', async () => {
-      const { room } = parsePayload(RoomDto, body);
-      // Leaving a room the socket is not in changes nothing, and must not make the room hear of it.
-      if (!socket.rooms.has(chatRoom(room))) return { room };
-      await socket.leave(chatRoom(room));
-      await this.presence.announce(room);
-      return { room };
-    });
+  /** A connection hears every room its user is a member of, from the start. */
+  @OnConnect()
+  async connected(@ConnectedSocket() socket: Socket): Promise<void> {
+    await this.connectionRooms.subscribeAll(socket);
   }
 
   @OnMessage('message:send')
@@ -59,19 +44,60 @@ export class ChatSocketController {
       const input = parsePayload(SendMessageDto, body);
       const { user } = socketData(socket);
       await this.limits.consume('message:send', user.id);
-      const { message, created } = await this.chat.send(user, input, socket.rooms.has(chatRoom(input.room)));
-      // Every socket in the room hears of a new message once, the sender's tabs included; a
-      // repeated clientMsgId only gets its ack.
-      if (created) this.io.to(chatRoom(input.room)).emit('message:new', message);
+      // Every connection in the room hears of a new message once (the service tells the room);
+      // a repeated clientMsgId only gets its ack.
+      const { message } = await this.chat.send(user, input);
       return { message };
     });
   }
 
   @OnMessage('message:history')
   async history(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
-    await answer(ack, this.logger, 'message:history', async () => {
-      const query = parsePayload(MessageHistoryDto, body);
-      return this.chat.history(query, socket.rooms.has(chatRoom(query.room)));
+    await answer(ack, this.logger, 'message:history', async () =>
+      this.chat.history(socketData(socket).user, parsePayload(MessageHistoryDto, body)),
+    );
+  }
+
+  /**
+   * This connection is subscribed to the room BEFORE the read, so a message stored after the
+   * read reaches it as message:new: nothing falls between sync and the live stream.
+   */
+  @OnMessage('message:sync')
+  async sync(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
+    await answer(ack, this.logger, 'message:sync', async () => {
+      const query = parsePayload(MessageSyncDto, body);
+      const { user } = socketData(socket);
+      await this.connectionRooms.subscribeToRead(socket, user.id, query.room);
+      return this.chat.sync(user, query);
+    });
+  }
+
+  @OnMessage('message:edit')
+  async edit(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
+    await answer(ack, this.logger, 'message:edit', async () => {
+      const { room, seq, text } = parsePayload(MessageEditDto, body);
+      const { user } = socketData(socket);
+      // An edit reaches the whole room as a message does, so it spends the same budget.
+      await this.limits.consume('message:send', user.id);
+      return { message: await this.chat.edit(user, { room, seq }, text) };
+    });
+  }
+
+  @OnMessage('message:delete')
+  async delete(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
+    await answer(ack, this.logger, 'message:delete', async () => {
+      const ref = parsePayload(MessageRefDto, body);
+      const { user } = socketData(socket);
+      await this.limits.consume('message:send', user.id);
+      return { message: await this.chat.delete(user, ref) };
+    });
+  }
+
+  @OnMessage('room:read')
+  async read(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown, @MessageAck() ack: unknown): Promise<void> {
+    await answer(ack, this.logger, 'room:read', async () => {
+      const { room, seq } = parsePayload(RoomReadDto, body);
+      return this.reads.markRead(socketData(socket).user, room, seq);
     });
   }
 
@@ -81,7 +107,7 @@ export class ChatSocketController {
     const work = async () => {
       const { room } = parsePayload(RoomDto, body);
       const { user } = socketData(socket);
-      const notice = this.chat.typing(user, room, socket.rooms.has(chatRoom(room)));
+      const notice = await this.chat.typing(user, room);
       await this.limits.consume('typing', user.id);
       socket.to(chatRoom(room)).emit('typing', notice);
       return {};
@@ -89,15 +115,8 @@ export class ChatSocketController {
     await answer(ack, this.logger, 'typing', work, { optionalAck: true });
   }
 
-  /** The rooms are still known here; once the socket is gone the others learn who is left. */
   @OnDisconnecting()
   disconnecting(@ConnectedSocket() socket: Socket): void {
-    const rooms = chatRoomNames(socket.rooms);
-    if (rooms.length === 0) return;
-    socket.once('disconnect', () => {
-      for (const room of rooms) {
-        this.presence.announce(room).catch((error: unknown) => this.logger.warn({ err: error, room }, 'presence update failed'));
-      }
-    });
+    this.connectionRooms.announceWhenGone(socket);
   }
 }

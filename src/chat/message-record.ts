@@ -2,10 +2,14 @@
 export interface MessageRecord {
   id: string;
   room: string;
+  seq: number;
   authorId: string;
-  text: string;
+  /** Absent on tombstones. */
+  text?: string;
   clientMsgId?: string;
   createdAt: Date;
+  editedAt?: Date;
+  deletedAt?: Date;
 }
 
 /** Where a history page starts: strictly older than this (createdAt, id) pair. */

@@ -1,35 +1,76 @@
-import { Authorized, CurrentUser, Get, JsonController, Params, QueryParams } from 'routing-controllers';
+import { Authorized, Body, CurrentUser, Get, HttpCode, JsonController, Params, Post, QueryParams } from 'routing-controllers';
 import { Service } from 'typedi';
 import type { Principal } from '../users/principal';
-import type { HistoryPage } from './chat-message';
+import type { HistoryPage, SyncPage } from './chat-message';
+import { toChatUser } from './chat-user';
 import { ChatService } from './chat.service';
+import { ReadBodyDto } from './dto/message-ref.dto';
 import { HistoryQueryDto } from './dto/message-history.dto';
+import { SyncQueryDto } from './dto/message-sync.dto';
+import { RoomCreateDto } from './dto/room-create.dto';
 import { RoomParamsDto } from './dto/room.dto';
-import { RoomPresence } from './room-presence';
+import { ReadPointerService, type ReadState } from './read-pointer.service';
+import { RoomListService } from './room-list.service';
+import { RoomsService, type RoomResult } from './rooms.service';
 
 /**
- * The REST mirror of message:history, for clients that want a page without holding a socket
- * for the request (e.g. a page load). Membership means the same as on the socket: the user has
- * a live connection in the room, on any instance. There is no stored membership to consult
- * instead: rooms exist only as long as someone is in them, and inventing a second notion of
- * membership here would let HTTP and sockets disagree about who may read a room.
+ * The HTTP mirrors of the room events, for clients without a socket. The same services, and so
+ * the same RoomPolicy and the same events to connected clients, as the socket handlers.
  */
 @Service()
 @JsonController('/rooms')
+@Authorized()
 export class RoomsController {
   constructor(
     private readonly chat: ChatService,
-    private readonly presence: RoomPresence,
+    private readonly rooms: RoomsService,
+    private readonly lists: RoomListService,
+    private readonly reads: ReadPointerService,
   ) {}
 
+  @Get('/')
+  list(@CurrentUser({ required: true }) principal: Principal): ReturnType<RoomListService['list']> {
+    return this.lists.list(toChatUser(principal.user));
+  }
+
+  @Post('/')
+  @HttpCode(201)
+  create(@Body({ required: true }) body: RoomCreateDto, @CurrentUser({ required: true }) principal: Principal): Promise<RoomResult> {
+    return this.rooms.create(toChatUser(principal.user), body);
+  }
+
+  @Get('/:room/members')
+  members(
+    @Params({ validate: true }) params: RoomParamsDto,
+    @CurrentUser({ required: true }) principal: Principal,
+  ): ReturnType<RoomListService['membersOf']> {
+    return this.lists.membersOf(toChatUser(principal.user), params.room);
+  }
+
   @Get('/:room/messages')
-  @Authorized()
-  async history(
+  history(
     @Params({ validate: true }) params: RoomParamsDto,
     @QueryParams({ validate: true }) query: HistoryQueryDto,
     @CurrentUser({ required: true }) principal: Principal,
   ): Promise<HistoryPage> {
-    const isMember = await this.presence.hasMember(params.room, principal.user.id);
-    return this.chat.history({ room: params.room, ...query }, isMember);
+    return this.chat.history(toChatUser(principal.user), { room: params.room, ...query });
+  }
+
+  @Get('/:room/sync')
+  sync(
+    @Params({ validate: true }) params: RoomParamsDto,
+    @QueryParams({ validate: true }) query: SyncQueryDto,
+    @CurrentUser({ required: true }) principal: Principal,
+  ): Promise<SyncPage> {
+    return this.chat.sync(toChatUser(principal.user), { room: params.room, ...query });
+  }
+
+  @Post('/:room/read')
+  read(
+    @Params({ validate: true }) params: RoomParamsDto,
+    @Body({ required: true }) body: ReadBodyDto,
+    @CurrentUser({ required: true }) principal: Principal,
+  ): Promise<ReadState> {
+    return this.reads.markRead(toChatUser(principal.user), params.room, body.seq);
   }
 }

@@ -1,5 +1,5 @@
-import { aChatClient, anotherTab, join, send, usersInRoom } from '../fixtures/chat';
-import { JOIN_RATE_LIMIT, ROOMS_PER_CONNECTION_MAX, TYPING_RATE_LIMIT } from '../../src/chat/chat.constants';
+import { aChatClient, anotherTab, call, createRoom, join, send, usersInRoom } from '../fixtures/chat';
+import { JOIN_RATE_LIMIT, MANAGE_RATE_LIMIT, ROOMS_PER_USER_MAX, TYPING_RATE_LIMIT } from '../../src/chat/chat.constants';
 import { CONNECTIONS_PER_USER_MAX } from '../../src/realtime/realtime.constants';
 import { client, connectAs, recordEvents, request, tryConnect, waitForEvent } from '../support/sockets';
 import { useTestApp } from '../support/suite';
@@ -21,6 +21,24 @@ describe('chat limits', () => {
     expect(await request(tab2.socket, 'message:send', { room: 'general', text: 'from the other tab' })).toMatchObject(rateLimited);
     // Other users keep their own.
     await expect(send(bob.socket, 'general', 'bob is fine')).resolves.toMatchObject({ id: expect.any(String) });
+  });
+
+  it('counts edits and deletes against the message budget: they reach the whole room too', async () => {
+    const alice = await aChatClient(t);
+    await join(alice.socket, 'general');
+    await send(alice.socket, 'general', 'one');
+    expect(await request(alice.socket, 'message:edit', { room: 'general', seq: 1, text: 'two' })).toMatchObject({ ok: true });
+    expect(await request(alice.socket, 'message:delete', { room: 'general', seq: 1 })).toMatchObject({ ok: true });
+    expect(await request(alice.socket, 'message:edit', { room: 'general', seq: 1, text: 'three' })).toMatchObject(rateLimited);
+    expect(await request(alice.socket, 'message:delete', { room: 'general', seq: 1 })).toMatchObject(rateLimited);
+  });
+
+  it(`refuses invites, removals and renames beyond ${MANAGE_RATE_LIMIT.points} per user and window with rate_limited`, async () => {
+    const alice = await aChatClient(t);
+    const room = await createRoom(alice.socket, 'mine');
+    for (let i = 0; i < MANAGE_RATE_LIMIT.points; i += 1) await call(alice.socket, 'room:update', { room, name: `name ${i}` });
+    expect(await request(alice.socket, 'room:update', { room, name: 'one more' })).toMatchObject(rateLimited);
+    expect(await request(alice.socket, 'room:invite', { room, userId: alice.user.id })).toMatchObject(rateLimited);
   });
 
   it(`relays at most ${TYPING_RATE_LIMIT.points} typing events per user and window, then drops them`, async () => {
@@ -50,9 +68,9 @@ describe('chat limits', () => {
     expect(await request(tab2.socket, 'room:join', { room: 'general' })).toMatchObject(rateLimited);
   });
 
-  it(`refuses to put one connection in more than ${ROOMS_PER_CONNECTION_MAX} rooms with too_many_rooms`, async () => {
+  it(`refuses to make one user a member of more than ${ROOMS_PER_USER_MAX} rooms with too_many_rooms`, async () => {
     const alice = await aChatClient(t);
-    for (let i = 0; i < ROOMS_PER_CONNECTION_MAX; i += 1) await join(alice.socket, `room-${i}`);
+    for (let i = 0; i < ROOMS_PER_USER_MAX; i += 1) await join(alice.socket, `room-${i}`);
     expect(await request(alice.socket, 'room:join', { room: 'one-more' })).toEqual({
       ok: false,
       error: { code: 'too_many_rooms', message: expect.any(String) },
@@ -61,9 +79,14 @@ describe('chat limits', () => {
     await join(alice.socket, 'room-0');
     await request(alice.socket, 'room:leave', { room: 'room-0' });
     await expect(join(alice.socket, 'one-more')).resolves.toMatchObject({ room: 'one-more' });
-    // The cap is per connection: another tab starts empty.
+    // The cap is per user now that membership is stored: another tab is the same member, in the
+    // same rooms, and is refused a new one too.
     const tab2 = await anotherTab(t, alice);
     await expect(join(tab2.socket, 'one-more')).resolves.toMatchObject({ room: 'one-more' });
+    expect(await request(tab2.socket, 'room:join', { room: 'and-another' })).toMatchObject({
+      ok: false,
+      error: { code: 'too_many_rooms' },
+    });
   });
 
   it(`refuses a user's connection beyond ${CONNECTIONS_PER_USER_MAX} with too_many_connections, and only that user's`, async () => {

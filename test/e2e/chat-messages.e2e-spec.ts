@@ -4,7 +4,7 @@ import { aChatClient, anotherTab, join, send, usersInRoom } from '../fixtures/ch
 import { recordEvents, request, waitForEvent } from '../support/sockets';
 import { useTestApp } from '../support/suite';
 
-type Message = { id: string; room: string; text: string; author: { id: string; displayName: string }; createdAt: string };
+type Message = { id: string; room: string; seq: number; text: string; author: { id: string; displayName: string }; createdAt: string };
 type Page = { ok: true; messages: Message[]; nextBefore: string | null };
 
 describe('chat messages: send, broadcast, idempotency, history', () => {
@@ -21,6 +21,7 @@ describe('chat messages: send, broadcast, idempotency, history', () => {
     const expected = {
       id: expect.stringMatching(/^[a-f0-9]{24}$/),
       room: 'general',
+      seq: 1,
       text: 'hello <b>world</b>',
       author: { id: alice.user.id, displayName: alice.user.displayName },
       createdAt: expect.any(String),
@@ -67,6 +68,8 @@ describe('chat messages: send, broadcast, idempotency, history', () => {
       Array.from({ length: 5 }, (_, i) => ({
         room: 'general',
         author: new Types.ObjectId(alice.user.id),
+        // Every stored message has its room's seq now (the unique (room, seq) index requires one).
+        seq: i + 1,
         text: `old ${i}`,
         dedupeKey: `s:${i}`,
         createdAt: sameInstant,

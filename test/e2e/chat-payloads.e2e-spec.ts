@@ -46,6 +46,37 @@ describe('chat payload validation', () => {
     ['typing', [...notObjects, ...badRooms]],
     ['message:send', [...notObjects, ...badRooms, ...badSends]],
     ['message:history', [...notObjects, ...badRooms, ...badHistories]],
+    [
+      'message:sync',
+      [
+        ...notObjects,
+        ...badRooms.map((bad) => ({ afterSeq: 0, ...bad })),
+        { room: 'general', afterSeq: -1 },
+        { room: 'general', afterSeq: { $gt: 0 } },
+      ],
+    ],
+    [
+      'message:edit',
+      [...notObjects, { room: 'general', seq: 1 }, { room: 'general', seq: { $gt: 0 }, text: 'x' }, { room: 'general', seq: 1, text: '' }],
+    ],
+    ['message:delete', [...notObjects, { room: 'general' }, { room: 'general', seq: -1 }, { room: 'General', seq: 1 }]],
+    ['room:read', [...notObjects, { room: 'general' }, { room: 'general', seq: '1' }, { room: 'general', seq: null }]],
+    [
+      'room:create',
+      [
+        ...notObjects,
+        {},
+        { name: 'x' },
+        { name: 'x', kind: 'secret' },
+        { name: { $ne: '' }, kind: 'private' },
+        { name: 'x'.repeat(65), kind: 'private' },
+      ],
+    ],
+    ['room:invite', [...notObjects, { room: 'general' }, { room: 'general', userId: 'bob' }, { room: 'general', userId: { $ne: '' } }]],
+    ['room:remove', [...notObjects, { room: 'general', userId: 42 }]],
+    ['room:update', [...notObjects, { room: 'general' }, { room: 'general', name: '  ' }, { room: 'general', name: 7 }]],
+    ['dm:open', [...notObjects, {}, { userId: 'me' }, { userId: { $gt: '' } }]],
+    ['room:list', [...notObjects, { all: true }, protoPayload]],
     ['auth:refresh', [...notObjects, {}, { token: 42 }, { token: '' }, { token: { $ne: '' } }, { token: 'x'.repeat(5000) }]],
   ])('answers every invalid %s payload with invalid_payload', async (event, payloads) => {
     const { socket } = await aChatClient(t);

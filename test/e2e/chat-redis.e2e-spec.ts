@@ -1,18 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { RevocationEvents } from '../../src/security/revocation-events';
-import { aChatClient, join, send } from '../fixtures/chat';
-import { disconnectAll, request, waitForEvent, waitForMatch } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
-
-const REDIS_URL = 'redis://127.0.0.1:6379';
+import { aChatClient, call, createRoom, join, send } from '../fixtures/chat';
+import { disconnectAll, recordEvents, request, waitForEvent, waitForMatch } from '../support/sockets';
+import { startTwoInstances } from '../support/instances';
+import type { TestApp } from '../support/test-app';
 
 type Presence = { room: string; members: { id: string }[] };
 
-/**
- * Two app instances in one process, sharing Redis (socket.io adapter), the database and the JWT
- * secret, as two replicas behind a load balancer would. Fails, never skips, without Redis.
- */
+/** Two app instances in one process, as two replicas behind a load balancer (startTwoInstances). */
 describe('chat across two instances (Redis adapter)', () => {
   let a: TestApp;
   let b: TestApp;
@@ -20,14 +15,7 @@ describe('chat across two instances (Redis adapter)', () => {
   const room = `r-${randomUUID()}`;
 
   beforeAll(async () => {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    await probe.connect().catch((error: unknown) => {
-      throw new Error(`Redis is required at ${REDIS_URL} for this test: ${String(error)}`);
-    });
-    await probe.quit();
-    const env = { REDIS_URL, JWT_SECRET: randomBytes(48).toString('base64') };
-    a = await startTestApp(env);
-    b = await startTestApp(env, { shareDatabaseWith: a });
+    [a, b] = await startTwoInstances();
   });
   afterAll(async () => {
     await b?.close();
@@ -63,9 +51,32 @@ describe('chat across two instances (Redis adapter)', () => {
     const res = await b.http.get(path).set('Authorization', `Bearer ${alice.user.accessToken}`).expect(200);
     expect(res.body.messages).toEqual([expect.objectContaining({ text: 'seen from B' })]);
 
-    // Membership is that of the user's own sockets: leaving on A ends it on B.
+    // Membership is stored: leaving on A ends it on B.
     await request(alice.socket, 'room:leave', { room });
     await b.http.get(path).set('Authorization', `Bearer ${alice.user.accessToken}`).expect(403);
+  });
+
+  it("subscribes an invited member's sockets on the other instance, and unsubscribes them there at once on removal", async () => {
+    const owner = await aChatClient(a);
+    const bob = await aChatClient(b);
+    const team = await createRoom(owner.socket, 'team');
+    const added = waitForEvent(bob.socket, 'room:added');
+    await call(owner.socket, 'room:invite', { room: team, userId: bob.user.id });
+    await added;
+    const heard = recordEvents<{ room: string; text: string }>(bob.socket, 'message:new');
+    await send(owner.socket, team, 'welcome');
+    await heard.count(1);
+
+    const removed = waitForEvent(bob.socket, 'room:removed');
+    await call(owner.socket, 'room:remove', { room: team, userId: bob.user.id });
+    expect(await removed).toEqual({ room: team, reason: 'removed' });
+    await send(owner.socket, team, 'not for bob');
+    // Barrier: a message in a room Bob is still in, sent later from the same instance.
+    await join(bob.socket, room);
+    await join(owner.socket, room);
+    await send(owner.socket, room, 'barrier');
+    await heard.count(2);
+    expect(heard.events.map((message) => message.text)).toEqual(['welcome', 'barrier']);
   });
 
   it('disconnects a revoked user on the other instance', async () => {

@@ -1,12 +1,13 @@
 import { IsString, Matches } from 'class-validator';
-import { ROOM_NAME_PATTERN } from '../chat.constants';
+import { ROOM_ID_PATTERN } from '../room-ids';
 
-const ROOM_MESSAGE = 'room must be 1-64 characters: a-z, 0-9, _ or -, starting with a letter or digit';
+const ROOM_MESSAGE =
+  'room must be a room id: a public address (1-64 characters: a-z, 0-9, _ or -, starting with a letter or digit), prv:<id> or dm:<id>';
 
-/** Payload of room:join, room:leave and typing. */
+/** Payload of room:join, room:leave, room:delete and typing; the base of every payload naming a room. */
 export class RoomDto {
   @IsString()
-  @Matches(ROOM_NAME_PATTERN, { message: ROOM_MESSAGE })
+  @Matches(ROOM_ID_PATTERN, { message: ROOM_MESSAGE })
   room!: string;
 }
 

@@ -14,4 +14,10 @@ describe('chat configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', CHAT_RATE_LIMIT_POINTS: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'test', CHAT_RATE_LIMIT_WINDOW_SECONDS: 'soon' })).toThrow(/CHAT_RATE_LIMIT_WINDOW_SECONDS/);
   });
+
+  it('lets authors edit for 15 minutes by default, CHAT_EDIT_WINDOW_SECONDS otherwise, and refuses a negative window', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).chat.editWindowSeconds).toBe(900);
+    expect(loadConfig({ NODE_ENV: 'test', CHAT_EDIT_WINDOW_SECONDS: '60' }).chat.editWindowSeconds).toBe(60);
+    expect(() => loadConfig({ NODE_ENV: 'test', CHAT_EDIT_WINDOW_SECONDS: '-1' })).toThrow(/CHAT_EDIT_WINDOW_SECONDS/);
+  });
 });
