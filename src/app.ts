@@ -12,6 +12,7 @@ import { JwksController } from './auth/jwks.controller';
 import { PasswordController } from './auth/password.controller';
 import { chatSocketFeature } from './chat/chat.socket-feature';
 import { RoomsController } from './chat/rooms.controller';
+import type { Clock } from './common/clock';
 import { createAppContainer, disposeAppContainer, perRequestContainer } from './common/app-container';
 import { createLogger, type Logger } from './common/logger';
 import { answerClientErrorsAsProblems } from './common/http/client-error.handler';
@@ -46,8 +47,13 @@ export interface App {
  * socket.io with socket-controllers for the socket features (chat).
  * The database connection is the caller's (main.ts or the test harness), so this stays pure wiring.
  */
-export function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): App {
-  const container = createAppContainer(config, logger);
+export interface AppOptions {
+  /** The time the services read (tests move it); the system clock by default. */
+  clock?: Clock;
+}
+
+export function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel), options: AppOptions = {}): App {
+  const container = createAppContainer(config, logger, options.clock);
   useRoutingContainer(perRequestContainer);
 
   // Behind proxies, ctx.ip is the entry our nearest trusted proxy saw, not the client's leftmost claim.

@@ -59,8 +59,11 @@ async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepos
   }
   // Both lookups need only the claims: run them side by side (one round-trip of latency).
   const [user, sessionLive] = await Promise.all([users.findById(sub), sessions.isLive(sid, sub)]);
-  if (!accountMayAct(user) || ver !== user.tokenVersion || !sessionLive) throw new TokenError('token_revoked');
-  return { user, token: { id: jti, expiresAt: new Date(exp * 1000), sessionId: sid } };
+  const standing = accountMayAct(user);
+  // Before the version check: disabling also bumps tokenVersion, and the client deserves the real reason.
+  if (!standing.mayAct) throw new TokenError(standing.refusal === 'account_disabled' ? 'account_disabled' : 'token_revoked');
+  if (ver !== standing.user.tokenVersion || !sessionLive) throw new TokenError('token_revoked');
+  return { user: standing.user, token: { id: jti, expiresAt: new Date(exp * 1000), sessionId: sid } };
 }
 
 function decodeSegment(segment: string): unknown {
