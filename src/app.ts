@@ -6,6 +6,7 @@ import helmet from 'koa-helmet';
 import { useContainer as useRoutingContainer, useKoaServer } from 'routing-controllers';
 import type { Server as SocketServer } from 'socket.io';
 import type { ContainerInstance } from 'typedi';
+import { AdminUsersController } from './auth/admin/admin-users.controller';
 import { AuthController } from './auth/auth.controller';
 import { KoaAuthorization } from './auth/authorization/koa-authorization';
 import { JwksController } from './auth/jwks.controller';
@@ -87,6 +88,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
       JwksController,
       UsersController,
       PasswordController,
+      AdminUsersController,
       RoomsController,
       LegacyController,
       HealthController,
