@@ -69,7 +69,9 @@ export class UsersRepository {
    */
   async setAdminRole(email: string, admin: boolean): Promise<UserRecord | undefined> {
     const update = admin ? { $addToSet: { roles: 'admin' }, $set: { status: 'active' } } : { $pull: { roles: 'admin' } };
-    const doc = await UserModel.findOneAndUpdate({ email: normaliseEmail(email) }, update, { returnDocument: 'after' }).lean<UserDocument>();
+    const doc = await UserModel.findOneAndUpdate({ email: normaliseEmail(email) }, update, {
+      returnDocument: 'after',
+    }).lean<UserDocument>();
     return toRecordOrUndefined(doc);
   }
 

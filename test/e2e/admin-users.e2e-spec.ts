@@ -19,7 +19,14 @@ describe('admin API: listing and searching accounts', () => {
     const res = await list().expect(200);
     expect(res.body).toEqual({
       users: [
-        { id: admin.id, email: 'root@admin.test', displayName: admin.displayName, roles: ['user', 'admin'], status: 'active', createdAt: expect.any(String) },
+        {
+          id: admin.id,
+          email: 'root@admin.test',
+          displayName: admin.displayName,
+          roles: ['user', 'admin'],
+          status: 'active',
+          createdAt: expect.any(String),
+        },
         { id: ada.id, email: 'ada@lovelace.test', displayName: 'Ada', roles: ['user'], status: 'active', createdAt: expect.any(String) },
       ],
       page: 1,

@@ -21,7 +21,11 @@ describe('security: disabling an account across two instances (Redis)', () => {
 
   beforeAll(async () => {
     await requireRedis();
-    const env = { REDIS_URL: TEST_REDIS_URL, JWT_SECRET: randomBytes(48).toString('base64'), RATE_LIMIT_KEY_PREFIX: `disable-${randomUUID()}` };
+    const env = {
+      REDIS_URL: TEST_REDIS_URL,
+      JWT_SECRET: randomBytes(48).toString('base64'),
+      RATE_LIMIT_KEY_PREFIX: `disable-${randomUUID()}`,
+    };
     a = await startTestApp(env);
     b = await startTestApp(env, { shareDatabaseWith: a });
   });

@@ -150,7 +150,16 @@ describe('SessionsService', () => {
     const sessionRepository = sessions as unknown as SessionRepository;
     const spentRepository = spent as unknown as SpentRefreshTokenRepository;
     const grace = new RefreshGrace(noGrace, sessionRepository, spentRepository);
-    service = new SessionsService(noGrace, clock, sessionRepository, spentRepository, grace, users.asRepository, events, log as unknown as SecurityLog);
+    service = new SessionsService(
+      noGrace,
+      clock,
+      sessionRepository,
+      spentRepository,
+      grace,
+      users.asRepository,
+      events,
+      log as unknown as SecurityLog,
+    );
     const { session, refreshToken } = await service.start(USER, client);
     const results = await Promise.allSettled([service.rotate(refreshToken, client), service.rotate(refreshToken, client)]);
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
