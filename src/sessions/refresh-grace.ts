@@ -29,7 +29,7 @@ export class RefreshGrace {
   }
 
   /** Spent strictly less than the grace period ago; never with a grace of 0. */
-  covers(spent: SpentToken, now: Date): boolean {
+  private covers(spent: SpentToken, now: Date): boolean {
     return now.getTime() - spent.spentAt.getTime() < this.graceMs;
   }
 

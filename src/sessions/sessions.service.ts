@@ -103,7 +103,7 @@ export class SessionsService {
     const spent = await this.spent.find(tokenHash);
     if (!spent) throw new RefreshTokenError('refresh_invalid');
     const user = await this.accountOf(spent.userId);
-    const current = this.grace.covers(spent, now) ? await this.grace.current(presented, spent, now) : undefined;
+    const current = await this.grace.current(presented, spent, now);
     if (current) {
       this.securityLog.record('refresh_grace_used', client, { userId: spent.userId, sessionId: spent.sessionId });
       return { ...current, user };
