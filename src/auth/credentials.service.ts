@@ -1,6 +1,6 @@
 import { Service } from 'typedi';
 import { PasswordHasher } from '../security/password-hasher';
-import { accountMayAct } from '../users/account-status';
+import { accountStanding } from '../users/account-status';
 import type { UserRecord } from '../users/user-record';
 import { AccountDisabledError } from '../users/users.errors';
 import { UsersRepository } from '../users/users.repository';
@@ -25,7 +25,7 @@ export class CredentialsService {
     if (!(await this.hasher.verify(user.passwordHash, password))) return undefined;
     // Asked only after the password: a guesser gets invalid_credentials whatever the status, and
     // only the password's holder learns that the account is disabled.
-    const standing = accountMayAct(user);
+    const standing = accountStanding(user);
     if (!standing.mayAct) throw new AccountDisabledError();
     if (this.hasher.needsRehash(user.passwordHash)) {
       // The configured cost went up since this hash was made; upgrade it while we hold the password.

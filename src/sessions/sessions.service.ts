@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { RevocationEvents } from '../security/revocation-events';
 import { SecurityLog } from '../security/security-log';
-import { accountMayAct } from '../users/account-status';
+import { accountStanding } from '../users/account-status';
 import type { UserRecord } from '../users/user-record';
 import { UsersRepository } from '../users/users.repository';
 import { RefreshGrace } from './refresh-grace';
@@ -65,7 +65,7 @@ export class SessionsService {
 
   /**
    * Spends `presented` and returns the session with its next refresh token. The account is asked
-   * first (accountMayAct), so a disabled account's refresh answers account_disabled even though
+   * first (accountStanding), so a disabled account's refresh answers account_disabled even though
    * disabling revoked the session.
    */
   async rotate(presented: unknown, client: ClientInfo): Promise<RotatedSession> {
@@ -114,7 +114,7 @@ export class SessionsService {
 
   /** THE account rule for refresh: a disabled account says so, a vanished one is just an invalid token. */
   private async accountOf(userId: string): Promise<UserRecord> {
-    const standing = accountMayAct(await this.users.findById(userId));
+    const standing = accountStanding(await this.users.findById(userId));
     if (standing.mayAct) return standing.user;
     throw new RefreshTokenError(standing.refusal === 'account_disabled' ? 'account_disabled' : 'refresh_invalid');
   }

@@ -14,8 +14,13 @@ export type AccountStanding = { mayAct: true; user: UserRecord } | { mayAct: fal
  * refresh_invalid), a disabled one answers `account_disabled` everywhere (login only once the
  * password was right, so the status is never revealed to someone guessing).
  */
-export function accountMayAct(user: UserRecord | undefined): AccountStanding {
+export function accountStanding(user: UserRecord | undefined): AccountStanding {
   if (user === undefined) return { mayAct: false, refusal: 'account_unknown' };
   if (user.status === 'disabled') return { mayAct: false, refusal: 'account_disabled' };
   return { mayAct: true, user };
+}
+
+/** The same rule as a yes/no type guard, for callers that need no reason. */
+export function accountMayAct(user: UserRecord | undefined): user is UserRecord {
+  return accountStanding(user).mayAct;
 }

@@ -4,7 +4,7 @@ import { DISPLAY_NAME_MAX_UTF16_UNITS } from '../common/identity/display-name';
 export const ROLES = ['user', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** `disabled`: refused by accountMayAct() everywhere (users/account-status.ts); set by admins. */
+/** `disabled`: refused by accountStanding() everywhere (users/account-status.ts); set by admins. */
 export const ACCOUNT_STATUSES = ['active', 'disabled'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 

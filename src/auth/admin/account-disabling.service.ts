@@ -12,7 +12,7 @@ const notFound = () => new NotFoundError('user_not_found', 'This user does not e
 
 /**
  * Admins disable and re-enable accounts. The stored status is what refuses the account from now
- * on (accountMayAct: login, refresh, every access token and handshake); disabling then ends what
+ * on (accountStanding: login, refresh, every access token and handshake); disabling then ends what
  * is live now through AccountRevocationService (tokenVersion bump, sessions, security log,
  * userRevoked, which disconnects the sockets on every instance). Both emit accountStatusChanged
  * for anyone who keeps a copy of the account.
