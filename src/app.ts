@@ -6,13 +6,14 @@ import helmet from 'koa-helmet';
 import { useContainer as useRoutingContainer, useKoaServer } from 'routing-controllers';
 import type { Server as SocketServer } from 'socket.io';
 import type { ContainerInstance } from 'typedi';
+import { AdminUsersController } from './auth/admin/admin-users.controller';
 import { AuthController } from './auth/auth.controller';
 import { KoaAuthorization } from './auth/authorization/koa-authorization';
 import { JwksController } from './auth/jwks.controller';
 import { PasswordController } from './auth/password.controller';
 import { chatSocketFeature } from './chat/chat.socket-feature';
 import { RoomsController } from './chat/rooms.controller';
-import { CLOCK, systemClock } from './common/clock';
+import type { Clock } from './common/clock';
 import { createAppContainer, disposeAppContainer, perRequestContainer } from './common/app-container';
 import { createLogger, type Logger } from './common/logger';
 import { answerClientErrorsAsProblems } from './common/http/client-error.handler';
@@ -47,10 +48,13 @@ export interface App {
  * socket.io with socket-controllers for the socket features (chat).
  * The database connection is the caller's (main.ts or the test harness), so this stays pure wiring.
  */
-export function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): App {
-  const container = createAppContainer(config, logger);
-  // Tests replace it with a clock they move, before the first event constructs the services.
-  container.set(CLOCK, systemClock);
+export interface AppOptions {
+  /** The time the services read (tests move it); the system clock by default. */
+  clock?: Clock;
+}
+
+export function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel), options: AppOptions = {}): App {
+  const container = createAppContainer(config, logger, options.clock);
   useRoutingContainer(perRequestContainer);
 
   // Behind proxies, ctx.ip is the entry our nearest trusted proxy saw, not the client's leftmost claim.
@@ -84,6 +88,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
       JwksController,
       UsersController,
       PasswordController,
+      AdminUsersController,
       RoomsController,
       LegacyController,
       HealthController,

@@ -12,6 +12,7 @@ const MESSAGES: Record<string, string> = {
   refresh_invalid: 'Your session is not valid any more. Log in again.',
   refresh_expired: 'Your session expired. Log in again.',
   refresh_reused: 'Your session was ended for safety (a refresh token was used twice). Log in again.',
+  account_disabled: 'This account has been disabled by an administrator.',
   not_member: 'You are not in this room. Join it first.',
   too_many_rooms: 'You are in too many rooms. Leave one first.',
   too_many_connections: 'Too many open tabs or devices for this account. Close one and reload.',

@@ -27,7 +27,7 @@ export interface SessionEvents {
 
 /** Refresh when this share of the token's lifetime has passed, well before it expires. */
 const REFRESH_AT = 0.75;
-const REFRESH_CODES = new Set(['refresh_invalid', 'refresh_expired', 'refresh_reused', 'token_revoked']);
+const REFRESH_CODES = new Set(['refresh_invalid', 'refresh_expired', 'refresh_reused', 'token_revoked', 'account_disabled']);
 
 /**
  * The logged-in session. Tokens live in this object only (never in storage a script could read

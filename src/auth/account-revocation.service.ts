@@ -8,8 +8,10 @@ import type { UserRecord } from '../users/user-record';
 import { UsersRepository } from '../users/users.repository';
 
 export interface RevokeAccountOptions {
-  /** Why, for the security log: logout-all or a password change. */
-  reason: 'logout_all' | 'password_changed';
+  /** Why, for the security log: logout-all, a password change, or an admin disabling the account. */
+  reason: 'logout_all' | 'password_changed' | 'account_disabled';
+  /** The admin acting on someone else's account, for the security log. */
+  actorId?: string;
   /** A session to keep (the caller's own, on a password change). */
   keepSessionId?: string;
   /** A new password hash, written in the same update as the tokenVersion bump. */
@@ -38,7 +40,11 @@ export class AccountRevocationService {
       await this.sessions.revokeUserSessions(userId, options.reason, options.keepSessionId);
     } finally {
       // Access tokens died with the bump: live sockets must hear of it even if ending sessions failed.
-      this.securityLog.record(options.reason, client, { userId, ...(options.keepSessionId ? { sessionId: options.keepSessionId } : {}) });
+      this.securityLog.record(options.reason, client, {
+        userId,
+        ...(options.actorId ? { actorId: options.actorId } : {}),
+        ...(options.keepSessionId ? { sessionId: options.keepSessionId } : {}),
+      });
       this.events.emit('userRevoked', userId);
     }
     return updated;

@@ -2,12 +2,10 @@ import { Service } from 'typedi';
 import type { ClientInfo } from '../common/http/client-info';
 import { accountKey, AuthThrottle } from '../security/auth-throttle';
 import { SecurityLog } from '../security/security-log';
-import { RefreshTokenError } from '../sessions/sessions.errors';
 import { SessionsService } from '../sessions/sessions.service';
-import { accountMayAct } from '../users/account-status';
 import type { Principal } from '../users/principal';
 import { toPublicUser, type PublicUser, type UserRecord } from '../users/user-record';
-import { UsersRepository } from '../users/users.repository';
+import { AccountDisabledError } from '../users/users.errors';
 import { AccountRevocationService } from './account-revocation.service';
 import { InvalidCredentialsError } from './auth.errors';
 import type { LoginDto } from './dto/login.dto';
@@ -31,7 +29,6 @@ export class AuthService {
     private readonly passport: PassportService,
     private readonly tokens: TokenService,
     private readonly sessions: SessionsService,
-    private readonly users: UsersRepository,
     private readonly throttle: AuthThrottle,
     private readonly revocation: AccountRevocationService,
     private readonly securityLog: SecurityLog,
@@ -43,7 +40,13 @@ export class AuthService {
    */
   async login(credentials: LoginDto, client: ClientInfo): Promise<LoginResult> {
     const attempt = await this.throttle.beginPasswordAttempt(credentials.email, client);
-    const { result: user } = await this.passport.authenticate<UserRecord>('local', { body: credentials });
+    const { result: user, reason } = await this.passport.authenticate<UserRecord>('local', { body: credentials });
+    if (reason instanceof AccountDisabledError) {
+      // The password was right (CredentialsService asks the account rule only then): not a guess.
+      await this.throttle.passwordSucceeded(attempt);
+      this.securityLog.record('login_refused', client, { account: accountKey(credentials.email), reason: reason.code });
+      throw reason;
+    }
     if (!user) {
       await this.throttle.passwordFailed(attempt);
       this.securityLog.record('login_failed', client, { account: accountKey(credentials.email) });
@@ -55,13 +58,11 @@ export class AuthService {
     return { ...this.pair(user, session.id, refreshToken), user: toPublicUser(user) };
   }
 
-  /** Rotates the refresh token and issues a new access token for the same session. */
+  /** Rotates the refresh token (the account rule is asked there) and issues a new access token for the same session. */
   async refresh(refreshToken: string, client: ClientInfo): Promise<TokenPair> {
     await this.throttle.consumeRefresh(client);
     const rotated = await this.sessions.rotate(refreshToken, client);
-    const user = await this.users.findById(rotated.session.userId);
-    if (!accountMayAct(user)) throw new RefreshTokenError('refresh_invalid');
-    return this.pair(user, rotated.session.id, rotated.refreshToken);
+    return this.pair(rotated.user, rotated.session.id, rotated.refreshToken);
   }
 
   /** Ends the session of this refresh token. Idempotent: an unknown token is not an error. */

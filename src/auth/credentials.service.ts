@@ -1,10 +1,14 @@
 import { Service } from 'typedi';
 import { PasswordHasher } from '../security/password-hasher';
-import { accountMayAct } from '../users/account-status';
+import { accountStanding } from '../users/account-status';
 import type { UserRecord } from '../users/user-record';
+import { AccountDisabledError } from '../users/users.errors';
 import { UsersRepository } from '../users/users.repository';
 
-/** Checks an email/password pair, spending the same work whether or not the account exists. */
+/**
+ * Checks an email/password pair, spending the same work whether or not the account exists.
+ * Throws AccountDisabledError when the password is right but the account may not act.
+ */
 @Service()
 export class CredentialsService {
   constructor(
@@ -19,8 +23,10 @@ export class CredentialsService {
       return undefined;
     }
     if (!(await this.hasher.verify(user.passwordHash, password))) return undefined;
-    // Asked after the password, so a refused account answers exactly like a wrong password.
-    if (!accountMayAct(user)) return undefined;
+    // Asked only after the password: a guesser gets invalid_credentials whatever the status, and
+    // only the password's holder learns that the account is disabled.
+    const standing = accountStanding(user);
+    if (!standing.mayAct) throw new AccountDisabledError();
     if (this.hasher.needsRehash(user.passwordHash)) {
       // The configured cost went up since this hash was made; upgrade it while we hold the password.
       const passwordHash = await this.hasher.hash(password);

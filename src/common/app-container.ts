@@ -4,6 +4,7 @@ import type { Action, IocAdapter } from 'routing-controllers';
 import { Container, type ContainerInstance } from 'typedi';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { CLOCK, systemClock, type Clock } from './clock';
 import './http/koa-state';
 import { LOGGER, type Logger } from './logger';
 
@@ -12,10 +13,11 @@ import { LOGGER, type Logger } from './logger';
  * test) never share singletons, and closing an app disposes its services. @Service() classes are
  * registered globally and cloned into the app's container on first use.
  */
-export function createAppContainer(config: AppConfig, logger: Logger): ContainerInstance {
+export function createAppContainer(config: AppConfig, logger: Logger, clock: Clock = systemClock): ContainerInstance {
   const container = Container.of(`app-${randomUUID()}`);
   container.set(APP_CONFIG, config);
   container.set(LOGGER, logger);
+  container.set(CLOCK, clock);
   return container;
 }
 

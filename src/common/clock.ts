@@ -1,10 +1,11 @@
 import { Token } from 'typedi';
 
-/** The time, as rules that depend on it see it (edit windows): tests put a clock they move into the app's container. */
+/** Where services read the time when a rule depends on it, so tests can move time instead of sleeping. */
 export interface Clock {
   now(): Date;
 }
 
-export const CLOCK = new Token<Clock>('clock');
-
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Typed container key; createAppContainer() registers systemClock unless the app is given another. */
+export const CLOCK = new Token<Clock>('clock');

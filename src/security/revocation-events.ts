@@ -6,6 +6,11 @@ export interface RevocationEventMap {
   userRevoked: [userId: string];
   /** One session (refresh-token family) was revoked: logout, DELETE /auth/sessions/:id, refresh reuse. */
   sessionRevoked: [userId: string, sessionId: string];
+  /**
+   * An admin disabled or re-enabled the account. Disabling also emits userRevoked (its tokens
+   * died); this one is for whoever keeps a copy of the account (a cache): drop it and read again.
+   */
+  accountStatusChanged: [userId: string];
 }
 
 /**

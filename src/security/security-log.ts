@@ -8,14 +8,23 @@ export type SecurityEvent =
   | 'login_throttled'
   | 'rate_limited'
   | 'refresh_reused'
+  | 'refresh_grace_used'
   | 'session_revoked'
   | 'logout_all'
   | 'password_changed'
-  | 'password_change_failed';
+  | 'password_change_failed'
+  | 'login_refused'
+  | 'account_disabled'
+  | 'account_enabled';
+
+/** Expected outcomes; everything else is a warning worth a look. */
+const INFO_EVENTS: ReadonlySet<SecurityEvent> = new Set(['login_succeeded', 'password_changed', 'logout_all', 'account_enabled']);
 
 /** Fields a security line may carry. There is deliberately no field for a password or a token. */
 export interface SecurityFields {
   userId?: string;
+  /** The admin who acted on `userId` (account_disabled, account_enabled). */
+  actorId?: string;
   sessionId?: string;
   /** A short hash of the normalised email, to correlate attempts on unknown accounts without storing emails. */
   account?: string;
@@ -37,7 +46,7 @@ export class SecurityLog {
 
   record(event: SecurityEvent, client: ClientInfo | undefined, fields: SecurityFields = {}): void {
     const line = { event, ...fields, requestId: client?.requestId, ip: client?.ip };
-    if (event === 'login_succeeded' || event === 'password_changed' || event === 'logout_all') this.log.info(line, event);
+    if (INFO_EVENTS.has(event)) this.log.info(line, event);
     else this.log.warn(line, event);
   }
 }

@@ -34,7 +34,13 @@ export class SessionPurger {
 
   /** One pass; returns how many documents went. */
   async purge(now: Date = new Date()): Promise<{ sessions: number; spentTokens: number }> {
-    const [sessions, spentTokens] = await Promise.all([this.sessions.deleteExpired(now), this.spent.deleteExpired(now)]);
+    const graceStart = new Date(now.getTime() - this.config.session.reuseGraceSeconds * 1000);
+    const [sessions, spentTokens] = await Promise.all([
+      this.sessions.deleteExpired(now),
+      this.spent.deleteExpired(now),
+      // Past the grace window a sealed successor serves nobody: do not keep it (defence in depth).
+      this.spent.forgetSuccessors(graceStart),
+    ]);
     return { sessions, spentTokens };
   }
 

@@ -1,7 +1,10 @@
 import { UnauthorizedError } from '../common/errors/app-error';
 
-/** Why a refresh token was refused. refresh_reused means a spent token came back: the family is revoked. */
-export type RefreshErrorCode = 'refresh_invalid' | 'refresh_expired' | 'refresh_reused';
+/**
+ * Why a refresh token was refused. refresh_reused means a spent token came back after the grace
+ * window: the family is revoked. account_disabled: an admin disabled the account.
+ */
+export type RefreshErrorCode = 'refresh_invalid' | 'refresh_expired' | 'refresh_reused' | 'account_disabled';
 
 export class RefreshTokenError extends UnauthorizedError {
   constructor(public override readonly code: RefreshErrorCode) {
@@ -13,4 +16,5 @@ const REFRESH_MESSAGES: Record<RefreshErrorCode, string> = {
   refresh_invalid: 'The refresh token is invalid.',
   refresh_expired: 'The refresh token has expired; log in again.',
   refresh_reused: 'The refresh token was already used; every token of this session has been revoked. Log in again.',
+  account_disabled: 'This account has been disabled.',
 };

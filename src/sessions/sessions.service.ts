@@ -1,15 +1,21 @@
 import { Inject, Service } from 'typedi';
+import { CLOCK, type Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors/app-error';
 import type { ClientInfo } from '../common/http/client-info';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { RevocationEvents } from '../security/revocation-events';
 import { SecurityLog } from '../security/security-log';
+import { accountStanding } from '../users/account-status';
+import type { UserRecord } from '../users/user-record';
+import { UsersRepository } from '../users/users.repository';
+import { RefreshGrace } from './refresh-grace';
+import { sealSuccessor } from './refresh-successor';
 import { generateRefreshToken, hashRefreshToken, isWellFormedRefreshToken } from './refresh-token';
 import { isSessionActive, type SessionRecord } from './session-record';
 import { SessionRepository } from './session.repository';
 import { RefreshTokenError } from './sessions.errors';
-import { SpentRefreshTokenRepository } from './spent-refresh-token.repository';
+import { SpentRefreshTokenRepository, type SpentToken } from './spent-refresh-token.repository';
 
 /** A session together with the one refresh token that currently opens it (shown to the client once). */
 export interface IssuedSession {
@@ -17,23 +23,32 @@ export interface IssuedSession {
   refreshToken: string;
 }
 
+/** A refresh's outcome: the session, its current refresh token, and the account allowed to use it. */
+export interface RotatedSession extends IssuedSession {
+  user: UserRecord;
+}
+
 /**
  * Sessions and refresh-token rotation. Each refresh spends the presented token (a unique-index
  * claim, so exactly one concurrent refresh wins) and issues the next one. A spent token presented
- * again means two parties hold the family: the family is revoked and RevocationEvents announces it.
+ * again within the multi-tab grace gets the same successor (RefreshGrace); later, it means two
+ * parties hold the family: the family is revoked and RevocationEvents announces it.
  */
 @Service()
 export class SessionsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly sessions: SessionRepository,
     private readonly spent: SpentRefreshTokenRepository,
+    private readonly grace: RefreshGrace,
+    private readonly users: UsersRepository,
     private readonly events: RevocationEvents,
     private readonly securityLog: SecurityLog,
   ) {}
 
   async start(userId: string, client: ClientInfo): Promise<IssuedSession> {
-    const now = new Date();
+    const now = this.clock.now();
     const refreshToken = generateRefreshToken();
     const session = await this.sessions.create({
       userId,
@@ -48,39 +63,60 @@ export class SessionsService {
     return { session, refreshToken };
   }
 
-  /** Spends `presented` and returns the session with its next refresh token. */
-  async rotate(presented: unknown, client: ClientInfo): Promise<IssuedSession> {
+  /**
+   * Spends `presented` and returns the session with its next refresh token. The account is asked
+   * first (accountStanding), so a disabled account's refresh answers account_disabled even though
+   * disabling revoked the session.
+   */
+  async rotate(presented: unknown, client: ClientInfo): Promise<RotatedSession> {
     if (!isWellFormedRefreshToken(presented)) throw new RefreshTokenError('refresh_invalid');
-    const now = new Date();
+    const now = this.clock.now();
     const tokenHash = hashRefreshToken(presented);
     const session = await this.sessions.findByTokenHash(tokenHash);
-    if (!session) {
-      const spent = await this.spent.find(tokenHash);
-      if (spent) await this.revokeFamily(spent.userId, spent.sessionId, client);
-      throw new RefreshTokenError(spent ? 'refresh_reused' : 'refresh_invalid');
-    }
+    if (!session) return this.replay(presented, tokenHash, now, client);
+    const user = await this.accountOf(session.userId);
     if (session.revokedAt !== null) throw new RefreshTokenError('refresh_invalid');
     if (!isSessionActive(session, now)) throw new RefreshTokenError('refresh_expired');
 
-    const claimed = await this.spent.claim({
+    const refreshToken = generateRefreshToken();
+    const spent: SpentToken = {
       tokenHash,
       sessionId: session.id,
       userId: session.userId,
+      spentAt: now,
       expiresAt: session.absoluteExpiresAt,
-    });
-    if (!claimed) {
-      // Another request spent this token a moment ago: same rule as a later replay, no grace window.
-      await this.revokeFamily(session.userId, session.id, client);
-      throw new RefreshTokenError('refresh_reused');
-    }
-    const refreshToken = generateRefreshToken();
+      successor: sealSuccessor(presented, refreshToken),
+    };
+    // Another request spent this token a moment ago: answered like any later replay.
+    if (!(await this.spent.claim(spent))) return this.replay(presented, tokenHash, now, client);
     const change = {
       tokenHash: hashRefreshToken(refreshToken),
       lastUsedAt: now,
       idleExpiresAt: this.idleExpiry(now, session.absoluteExpiresAt),
     };
     if (!(await this.sessions.rotate(session.id, tokenHash, change))) throw new RefreshTokenError('refresh_invalid');
-    return { session: { ...session, ...change }, refreshToken };
+    return { session: { ...session, ...change }, refreshToken, user };
+  }
+
+  /** A token that no session holds: unknown, spent within the grace window (same successor), or replayed (theft). */
+  private async replay(presented: string, tokenHash: string, now: Date, client: ClientInfo): Promise<RotatedSession> {
+    const spent = await this.spent.find(tokenHash);
+    if (!spent) throw new RefreshTokenError('refresh_invalid');
+    const user = await this.accountOf(spent.userId);
+    const current = await this.grace.current(presented, spent, now);
+    if (current) {
+      this.securityLog.record('refresh_grace_used', client, { userId: spent.userId, sessionId: spent.sessionId });
+      return { ...current, user };
+    }
+    await this.revokeFamily(spent.userId, spent.sessionId, client);
+    throw new RefreshTokenError('refresh_reused');
+  }
+
+  /** THE account rule for refresh: a disabled account says so, a vanished one is just an invalid token. */
+  private async accountOf(userId: string): Promise<UserRecord> {
+    const standing = accountStanding(await this.users.findById(userId));
+    if (standing.mayAct) return standing.user;
+    throw new RefreshTokenError(standing.refusal === 'account_disabled' ? 'account_disabled' : 'refresh_invalid');
   }
 
   /** Logout: revokes the session the refresh token opens. Unknown or spent tokens change nothing. */
@@ -103,13 +139,13 @@ export class SessionsService {
   }
 
   listActive(userId: string): Promise<SessionRecord[]> {
-    return this.sessions.listActive(userId, new Date());
+    return this.sessions.listActive(userId, this.clock.now());
   }
 
   /** True when the session exists, belongs to the user and is live: access tokens die with their session. */
   async isLive(sessionId: string, userId: string): Promise<boolean> {
     const session = await this.sessions.findById(sessionId);
-    return session !== undefined && session.userId === userId && isSessionActive(session);
+    return session !== undefined && session.userId === userId && isSessionActive(session, this.clock.now());
   }
 
   private async revoke(userId: string, sessionId: string, reason: string, client: ClientInfo): Promise<boolean> {

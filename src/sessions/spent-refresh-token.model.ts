@@ -6,6 +6,8 @@ import { Types } from 'mongoose';
  * inserting it is how one refresh claims a token, and a duplicate key means another request
  * already spent it. A unique insert is atomic on MongoDB and FerretDB alike, unlike
  * read-then-update. Kept until the family's absolute expiry, to recognise replays (theft).
+ * `successor` is the token this one was exchanged for, sealed under a key derived from this one
+ * (refresh-successor.ts): within the grace window a second presenter gets that same successor.
  */
 @modelOptions({ schemaOptions: { collection: 'spent_refresh_tokens', versionKey: false } })
 @index({ expiresAt: 1 })
@@ -24,6 +26,10 @@ export class SpentRefreshToken {
 
   @prop({ required: true })
   public expiresAt!: Date;
+
+  /** Absent on tokens spent before the grace period existed: those never get a grace answer. */
+  @prop({ type: String })
+  public successor?: string;
 }
 
 export const SpentRefreshTokenModel = getModelForClass(SpentRefreshToken);

@@ -9,7 +9,11 @@ export interface SpentToken {
   tokenHash: string;
   sessionId: string;
   userId: string;
+  /** When the token was exchanged: the multi-tab grace window runs from here. */
+  spentAt: Date;
   expiresAt: Date;
+  /** The successor, sealed under the spent token (refresh-successor.ts); never a usable token. */
+  successor?: string;
 }
 
 /** The spent-token ledger: claim() is the atomic "exactly one refresh wins" primitive. */
@@ -22,8 +26,9 @@ export class SpentRefreshTokenRepository {
         _id: token.tokenHash,
         sessionId: token.sessionId,
         userId: token.userId,
-        spentAt: new Date(),
+        spentAt: token.spentAt,
         expiresAt: token.expiresAt,
+        ...(token.successor ? { successor: token.successor } : {}),
       });
       return true;
     } catch (error) {
@@ -39,8 +44,18 @@ export class SpentRefreshTokenRepository {
       tokenHash: doc._id,
       sessionId: (doc.sessionId as Types.ObjectId).toHexString(),
       userId: (doc.userId as Types.ObjectId).toHexString(),
+      spentAt: doc.spentAt,
       expiresAt: doc.expiresAt,
+      ...(doc.successor ? { successor: doc.successor } : {}),
     };
+  }
+
+  /** Drops the sealed successors of tokens spent before `spentBefore`: past the grace window nobody may open them. */
+  async forgetSuccessors(spentBefore: Date): Promise<void> {
+    await SpentRefreshTokenModel.updateMany(
+      { spentAt: mongoose.trusted({ $lt: spentBefore }), successor: mongoose.trusted({ $exists: true }) },
+      { $unset: { successor: 1 } },
+    );
   }
 
   async deleteExpired(now: Date): Promise<number> {

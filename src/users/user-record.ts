@@ -1,4 +1,4 @@
-import type { Role } from './user.model';
+import type { AccountStatus, Role } from './user.model';
 
 /** A user as the services see it: a plain object, never a mongoose document. */
 export interface UserRecord {
@@ -7,6 +7,7 @@ export interface UserRecord {
   displayName: string;
   passwordHash: string;
   roles: Role[];
+  status: AccountStatus;
   tokenVersion: number;
   createdAt: Date;
   updatedAt: Date;
@@ -29,4 +30,13 @@ export function toPublicUser(user: UserRecord): PublicUser {
     roles: [...user.roles],
     createdAt: user.createdAt.toISOString(),
   };
+}
+
+/** What an admin sees of an account (GET /admin/users): the public view plus its status. */
+export interface AccountSummary extends PublicUser {
+  status: AccountStatus;
+}
+
+export function toAccountSummary(user: UserRecord): AccountSummary {
+  return { ...toPublicUser(user), status: user.status };
 }

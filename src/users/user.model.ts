@@ -4,6 +4,10 @@ import { DISPLAY_NAME_MAX_UTF16_UNITS } from '../common/identity/display-name';
 export const ROLES = ['user', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** `disabled`: refused by accountStanding() everywhere (users/account-status.ts); set by admins. */
+export const ACCOUNT_STATUSES = ['active', 'disabled'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
 @modelOptions({ schemaOptions: { collection: 'users', timestamps: true, versionKey: false } })
 @index({ email: 1 }, { unique: true })
 export class User {
@@ -22,6 +26,10 @@ export class User {
 
   @prop({ type: () => [String], enum: ROLES, default: ['user'] })
   public roles!: Role[];
+
+  /** Accounts stored before this field existed have none: the repository reads that as `active`. */
+  @prop({ type: String, enum: ACCOUNT_STATUSES, default: 'active' })
+  public status!: AccountStatus;
 
   /** Bumped to revoke every access token issued before (logout-all, password change). */
   @prop({ required: true, default: 0 })

@@ -3,7 +3,7 @@ import { Service } from 'typedi';
 import { normaliseEmail } from '../common/identity/email-address';
 import { isDuplicateKeyError } from '../database/duplicate-key';
 import type { UserRecord } from './user-record';
-import { User, UserModel } from './user.model';
+import { User, UserModel, type AccountStatus } from './user.model';
 import { DuplicateEmailError } from './users.errors';
 
 type UserDocument = User & { _id: Types.ObjectId };
@@ -39,6 +39,40 @@ export class UsersRepository {
 
   async findByEmail(email: string): Promise<UserRecord | undefined> {
     return toRecordOrUndefined(await UserModel.findOne({ email: normaliseEmail(email) }).lean<UserDocument>());
+  }
+
+  /**
+   * One page of accounts in creation order (_id), optionally only those whose email contains
+   * `emailContains` (matched against the stored normal form, as plain text: never a pattern).
+   */
+  async page(emailContains: string | undefined, skip: number, limit: number): Promise<{ users: UserRecord[]; total: number }> {
+    const needle = emailContains?.normalize('NFKC').trim().toLowerCase();
+    // Trusted: sanitizeFilter would neutralise $regex; the pattern is the escaped literal text.
+    const filter = needle ? { email: mongoose.trusted({ $regex: escapeRegExp(needle) }) } : {};
+    const [docs, total] = await Promise.all([
+      UserModel.find(filter).sort({ _id: 1 }).skip(skip).limit(limit).lean<UserDocument[]>(),
+      UserModel.countDocuments(filter),
+    ]);
+    return { users: docs.map(toRecord), total };
+  }
+
+  async setStatus(id: string, status: AccountStatus): Promise<UserRecord | undefined> {
+    if (!isValidObjectId(id)) return undefined;
+    const doc = await UserModel.findByIdAndUpdate(id, { $set: { status } }, { returnDocument: 'after' }).lean<UserDocument>();
+    return toRecordOrUndefined(doc);
+  }
+
+  /**
+   * The operator's command (admin-role.cli.ts). Granting makes a working admin: the role, and the
+   * account enabled again if it was disabled, so the command is also the way back in when no
+   * admin can act. Looked up by the normal form of the email, as login does.
+   */
+  async setAdminRole(email: string, admin: boolean): Promise<UserRecord | undefined> {
+    const update = admin ? { $addToSet: { roles: 'admin' }, $set: { status: 'active' } } : { $pull: { roles: 'admin' } };
+    const doc = await UserModel.findOneAndUpdate({ email: normaliseEmail(email) }, update, {
+      returnDocument: 'after',
+    }).lean<UserDocument>();
+    return toRecordOrUndefined(doc);
   }
 
   /** Re-hash on login (same password, new parameters): no tokens are revoked. */
@@ -80,8 +114,15 @@ function toRecord(doc: UserDocument): UserRecord {
     displayName: doc.displayName,
     passwordHash: doc.passwordHash,
     roles: [...doc.roles],
+    // Accounts stored before statuses existed have no field: lean() applies no defaults.
+    status: doc.status ?? 'active',
     tokenVersion: doc.tokenVersion,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
+}
+
+/** The text as a regular expression that matches exactly it: every metacharacter escaped. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -32,6 +32,11 @@ export class UsersService {
     }
   }
 
+  /** One page (1-based) of accounts in creation order, optionally those whose email contains `query`. */
+  async page(query: string | undefined, page: number, limit: number): Promise<{ users: UserRecord[]; total: number }> {
+    return this.users.page(query, (page - 1) * limit, limit);
+  }
+
   async updateProfile(id: string, input: UpdateProfileDto): Promise<UserRecord> {
     const user = await this.users.updateDisplayName(id, input.displayName);
     if (!user) throw new NotFoundError('user_not_found', 'This user does not exist.');

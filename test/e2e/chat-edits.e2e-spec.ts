@@ -3,7 +3,7 @@ import { MessageModel } from '../../src/chat/message.model';
 import { CLOCK } from '../../src/common/clock';
 import { UserModel } from '../../src/users/user.model';
 import { aChatClient, call, createRoom, send, syncAll, type WireMessage } from '../fixtures/chat';
-import { FakeClock } from '../support/clock';
+import { ManualClock } from '../support/clock';
 import { request, waitForEvent } from '../support/sockets';
 import { useTestApp } from '../support/suite';
 
@@ -12,7 +12,7 @@ const refused = (code: string) => ({ ok: false, error: { code, message: expect.a
 
 describe('chat edits and deletes: the author within the window, admins always', () => {
   const t = useTestApp({ sockets: true, env: { CHAT_EDIT_WINDOW_SECONDS: String(WINDOW) } });
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   // Before any socket event: the chat services take the clock when they are first built.
   beforeAll(() => t.app.container.set(CLOCK, clock));
   beforeEach(() => clock.reset());
@@ -28,7 +28,7 @@ describe('chat edits and deletes: the author within the window, admins always', 
   it('lets the author edit within the window: everyone gets message:updated, history and sync show the new text', async () => {
     const { alice, bob, room } = await roomWithBob();
     await send(alice.socket, room, 'helo');
-    clock.advance(WINDOW - 60);
+    clock.advance((WINDOW - 60) * 1000);
     const heard = waitForEvent<WireMessage>(bob.socket, 'message:updated');
     const { message } = await call<{ message: WireMessage }>(alice.socket, 'message:edit', { room, seq: 1, text: '  hello  ' });
     expect(message).toMatchObject({ room, seq: 1, text: 'hello', editedAt: clock.now().toISOString() });
@@ -42,7 +42,7 @@ describe('chat edits and deletes: the author within the window, admins always', 
     await send(alice.socket, room, 'typo');
     expect(await request(bob.socket, 'message:edit', { room, seq: 1, text: 'not yours' })).toEqual(refused('not_author'));
     expect(await request(bob.socket, 'message:delete', { room, seq: 1 })).toEqual(refused('not_author'));
-    clock.advance(WINDOW + 60);
+    clock.advance((WINDOW + 60) * 1000);
     expect(await request(alice.socket, 'message:edit', { room, seq: 1, text: 'too late' })).toEqual(refused('edit_window_closed'));
     expect(await request(alice.socket, 'message:delete', { room, seq: 1 })).toEqual(refused('edit_window_closed'));
     expect(await request(alice.socket, 'message:edit', { room, seq: 9, text: 'nothing there' })).toEqual(refused('message_not_found'));
@@ -84,7 +84,7 @@ describe('chat edits and deletes: the author within the window, admins always', 
     const admin = await aChatClient(t);
     await UserModel.updateOne({ _id: new Types.ObjectId(admin.user.id) }, { $set: { roles: ['user', 'admin'] } });
     await send(bob.socket, room, 'spam');
-    clock.advance(10 * WINDOW);
+    clock.advance(10 * WINDOW * 1000);
     expect(await request(admin.socket, 'message:edit', { room, seq: 1, text: 'fixed' })).toEqual(refused('room_not_found'));
     const heard = waitForEvent<WireMessage>(alice.socket, 'message:deleted');
     expect(await request(admin.socket, 'message:delete', { room, seq: 1 })).toMatchObject({ ok: true, message: { seq: 1, deleted: true } });

@@ -7,7 +7,8 @@ import { getMe } from '../support/http';
 import { useLoggedInUser, useTestApp } from '../support/suite';
 
 describe('security: refresh tokens, rotation, reuse, logout', () => {
-  const t = useTestApp();
+  // No multi-tab grace here: these tests pin immediate reuse detection (refresh-grace.e2e-spec.ts has the grace).
+  const t = useTestApp({ env: { REFRESH_REUSE_GRACE_SECONDS: '0' } });
   let events: { userRevoked: string[]; sessionRevoked: [string, string][] };
   beforeAll(() => {
     // The app's own emitter, from the app's own container.

@@ -11,7 +11,12 @@ describe('security: security events are logged, secrets never are', () => {
       done();
     },
   });
-  const t = useTestApp({ env: { LOGIN_ACCOUNT_MAX_FAILURES: '2' }, logger: createLogger('debug', sink), wipe: false });
+  // No multi-tab grace: the immediate replay below must count as reuse.
+  const t = useTestApp({
+    env: { LOGIN_ACCOUNT_MAX_FAILURES: '2', REFRESH_REUSE_GRACE_SECONDS: '0' },
+    logger: createLogger('debug', sink),
+    wipe: false,
+  });
 
   const events = () => lines.filter((line) => line.security === true);
 

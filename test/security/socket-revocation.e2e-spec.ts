@@ -10,7 +10,8 @@ import { client, connectAs, tryConnect, waitForEvent } from '../support/sockets'
 import { useLoggedInUser, useTestApp } from '../support/suite';
 
 describe('security: revocation reaches live sockets', () => {
-  const t = useTestApp({ sockets: true });
+  // No multi-tab grace: the immediate replay below must count as reuse.
+  const t = useTestApp({ sockets: true, env: { REFRESH_REUSE_GRACE_SECONDS: '0' } });
   const user = useLoggedInUser(t);
 
   it('refuses a handshake with a revoked access token: connect_error unauthorized, code token_revoked', async () => {

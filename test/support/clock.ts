@@ -1,19 +1,23 @@
 import type { Clock } from '../../src/common/clock';
 
-/** A clock the test moves: put it in an app's container (CLOCK) before the first socket event. */
-export class FakeClock implements Clock {
-  private millis = Date.now();
+/**
+ * A clock that stands still until the test moves it, so a time boundary is tested to the
+ * millisecond without sleeping. Starts at the real time, so stored dates stay plausible. Give it
+ * to the app (createApp's `clock` option, or the container's CLOCK before the first event).
+ */
+export class ManualClock implements Clock {
+  private current = Date.now();
 
   now(): Date {
-    return new Date(this.millis);
+    return new Date(this.current);
+  }
+
+  advance(ms: number): void {
+    this.current += ms;
   }
 
   /** Back to the real time, e.g. right before the test stores what it will later age. */
   reset(): void {
-    this.millis = Date.now();
-  }
-
-  advance(seconds: number): void {
-    this.millis += seconds * 1000;
+    this.current = Date.now();
   }
 }

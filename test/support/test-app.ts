@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import supertest from 'supertest';
 type TestAgent = ReturnType<typeof supertest>;
 import { createApp, type App } from '../../src/app';
+import type { Clock } from '../../src/common/clock';
 import type { Logger } from '../../src/common/logger';
 import type { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
@@ -28,6 +29,8 @@ export interface TestAppOptions {
    * instance's close() then leaves the database to its owner. Pass the same JWT_SECRET to both.
    */
   shareDatabaseWith?: TestApp;
+  /** The clock the app's services read (see test/support/clock.ts); the system clock by default. */
+  clock?: Clock;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const ownsDatabase = options.shareDatabaseWith === undefined;
   if (ownsDatabase) await connectDatabase(uri, `test_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
-  const app = createApp(config, options.logger);
+  const app = createApp(config, options.logger, { clock: options.clock });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
 

@@ -1,7 +1,7 @@
 import { Strategy as JwtStrategy } from 'passport-jwt';
 import type { AppConfig } from '../../config/app-config';
 import type { SessionsService } from '../../sessions/sessions.service';
-import { accountMayAct } from '../../users/account-status';
+import { accountStanding } from '../../users/account-status';
 import type { Principal } from '../../users/principal';
 import type { UsersRepository } from '../../users/users.repository';
 import { ACCESS_TOKEN_USE, type AccessTokenClaims } from '../access-token';
@@ -59,8 +59,11 @@ async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepos
   }
   // Both lookups need only the claims: run them side by side (one round-trip of latency).
   const [user, sessionLive] = await Promise.all([users.findById(sub), sessions.isLive(sid, sub)]);
-  if (!accountMayAct(user) || ver !== user.tokenVersion || !sessionLive) throw new TokenError('token_revoked');
-  return { user, token: { id: jti, expiresAt: new Date(exp * 1000), sessionId: sid } };
+  const standing = accountStanding(user);
+  // Before the version check: disabling also bumps tokenVersion, and the client deserves the real reason.
+  if (!standing.mayAct) throw new TokenError(standing.refusal === 'account_disabled' ? 'account_disabled' : 'token_revoked');
+  if (ver !== standing.user.tokenVersion || !sessionLive) throw new TokenError('token_revoked');
+  return { user: standing.user, token: { id: jti, expiresAt: new Date(exp * 1000), sessionId: sid } };
 }
 
 function decodeSegment(segment: string): unknown {

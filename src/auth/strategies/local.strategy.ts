@@ -1,4 +1,5 @@
 import { Strategy as LocalStrategy } from 'passport-local';
+import { AccountDisabledError } from '../../users/users.errors';
 import type { CredentialsService } from '../credentials.service';
 
 /** passport-local over the email/password pair; the credentials service does the checking. */
@@ -6,7 +7,8 @@ export function createLocalStrategy(credentials: CredentialsService): LocalStrat
   return new LocalStrategy({ usernameField: 'email', passwordField: 'password', session: false }, (email, password, done) => {
     credentials.validate(email, password).then(
       (user) => done(null, user ?? false),
-      (error: unknown) => done(error),
+      // A refusal is the strategy's answer (passport's info), not a failure of the strategy.
+      (error: unknown) => (error instanceof AccountDisabledError ? done(null, false, error) : done(error)),
     );
   });
 }

@@ -22,6 +22,16 @@ export class SessionVariables {
   @Min(1)
   @Max(86_400)
   SESSION_PURGE_INTERVAL_SECONDS = 3_600;
+
+  /**
+   * How long a just-spent refresh token may be presented again and get the same successor (two
+   * tabs refreshing at once), instead of counting as theft. 0 disables. See docs/security.md.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  REFRESH_REUSE_GRACE_SECONDS = 5;
 }
 
 export interface SessionConfig {
@@ -29,6 +39,8 @@ export interface SessionConfig {
     readonly idleTtlSeconds: number;
     readonly absoluteTtlSeconds: number;
     readonly purgeIntervalSeconds: number;
+    /** 0: no grace, every reuse of a spent refresh token is theft. */
+    readonly reuseGraceSeconds: number;
   };
 }
 
@@ -44,6 +56,7 @@ export const sessionConfig: ConfigSlice<SessionVariables, SessionConfig> = {
       idleTtlSeconds: vars.REFRESH_IDLE_TTL_SECONDS,
       absoluteTtlSeconds: vars.REFRESH_ABSOLUTE_TTL_SECONDS,
       purgeIntervalSeconds: vars.SESSION_PURGE_INTERVAL_SECONDS,
+      reuseGraceSeconds: vars.REFRESH_REUSE_GRACE_SECONDS,
     },
   }),
 };

@@ -14,6 +14,7 @@ const principal = (roles: string[]): Principal => ({
     displayName: 'A',
     passwordHash: 'x',
     roles: roles as Principal['user']['roles'],
+    status: 'active',
     tokenVersion: 0,
     createdAt: new Date(),
     updatedAt: new Date(),

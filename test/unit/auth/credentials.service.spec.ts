@@ -1,5 +1,6 @@
 import { CredentialsService } from '../../../src/auth/credentials.service';
 import { PasswordHasher } from '../../../src/security/password-hasher';
+import { AccountDisabledError } from '../../../src/users/users.errors';
 import { aUserRecord, fakePasswordHasher, fakeUsersRepository } from '../../fixtures/fakes';
 import { testConfig } from '../../support/config';
 
@@ -43,6 +44,13 @@ describe('CredentialsService.validate', () => {
       await service.validate('ada@example.test', password);
       expect(hasher.hasher.hash).not.toHaveBeenCalled();
       expect(users.repository.updatePasswordHash).not.toHaveBeenCalled();
+    });
+
+    it('refuses a disabled account with AccountDisabledError only when the password is right', async () => {
+      const { user, users, service } = setUp();
+      await users.repository.setStatus(user.id, 'disabled');
+      await expect(service.validate('ada@example.test', password)).rejects.toBeInstanceOf(AccountDisabledError);
+      expect(await service.validate('ada@example.test', 'wrong password')).toBeUndefined();
     });
 
     it('propagates a repository failure instead of reporting bad credentials', async () => {

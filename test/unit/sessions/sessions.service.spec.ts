@@ -2,12 +2,15 @@ import type { ClientInfo } from '../../../src/common/http/client-info';
 import type { AppConfig } from '../../../src/config/app-config';
 import { RevocationEvents } from '../../../src/security/revocation-events';
 import type { SecurityLog } from '../../../src/security/security-log';
+import { RefreshGrace } from '../../../src/sessions/refresh-grace';
 import { hashRefreshToken } from '../../../src/sessions/refresh-token';
 import type { SessionRecord } from '../../../src/sessions/session-record';
 import type { NewSession, SessionRepository } from '../../../src/sessions/session.repository';
 import { RefreshTokenError } from '../../../src/sessions/sessions.errors';
 import { SessionsService } from '../../../src/sessions/sessions.service';
 import type { SpentRefreshTokenRepository, SpentToken } from '../../../src/sessions/spent-refresh-token.repository';
+import { aUserRecord, fakeUsersRepository } from '../../fixtures/fakes';
+import { ManualClock } from '../../support/clock';
 
 /** In-memory stand-ins with the repositories' contracts (claim is first-writer-wins). */
 class FakeSessions {
@@ -56,7 +59,10 @@ class FakeSpent {
   }
 }
 
-const config = { session: { idleTtlSeconds: 3600, absoluteTtlSeconds: 7200, purgeIntervalSeconds: 60 } } as AppConfig;
+const GRACE_SECONDS = 5;
+const config = {
+  session: { idleTtlSeconds: 3600, absoluteTtlSeconds: 7200, purgeIntervalSeconds: 60, reuseGraceSeconds: GRACE_SECONDS },
+} as AppConfig;
 const client: ClientInfo = { ip: '203.0.113.9', userAgent: 'UnitTest/1', requestId: 'req-unit-0001' };
 const USER = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 
@@ -66,6 +72,8 @@ describe('SessionsService', () => {
   let events: RevocationEvents;
   let revoked: [string, string][];
   let log: { record: jest.Mock };
+  let clock: ManualClock;
+  let users: ReturnType<typeof fakeUsersRepository>;
   let service: SessionsService;
 
   beforeEach(() => {
@@ -75,10 +83,17 @@ describe('SessionsService', () => {
     revoked = [];
     events.on('sessionRevoked', (userId, sessionId) => revoked.push([userId, sessionId]));
     log = { record: jest.fn() };
+    clock = new ManualClock();
+    users = fakeUsersRepository([aUserRecord({ id: USER })]);
+    const sessionRepository = sessions as unknown as SessionRepository;
+    const spentRepository = spent as unknown as SpentRefreshTokenRepository;
     service = new SessionsService(
       config,
-      sessions as unknown as SessionRepository,
-      spent as unknown as SpentRefreshTokenRepository,
+      clock,
+      sessionRepository,
+      spentRepository,
+      new RefreshGrace(config, sessionRepository, spentRepository),
+      users.asRepository,
       events,
       log as unknown as SecurityLog,
     );
@@ -113,6 +128,7 @@ describe('SessionsService', () => {
   it('treats a replayed token as theft: refresh_reused, family revoked, sessionRevoked emitted, event logged', async () => {
     const { session, refreshToken } = await service.start(USER, client);
     const next = await service.rotate(refreshToken, client);
+    clock.advance(GRACE_SECONDS * 1000);
     await expect(service.rotate(refreshToken, client)).rejects.toMatchObject({ code: 'refresh_reused' });
     expect(sessions.rows.get(session.id)!.revokedAt).toBeInstanceOf(Date);
     expect(revoked).toEqual([[USER, session.id]]);
@@ -120,13 +136,96 @@ describe('SessionsService', () => {
     await expect(service.rotate(next.refreshToken, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
   });
 
-  it('lets only the first of two racing rotations win; the loser revokes the family', async () => {
+  it('lets only the first of two racing rotations spend the token; the loser gets the same successor, nothing revoked', async () => {
+    const { session, refreshToken } = await service.start(USER, client);
+    const [first, second] = await Promise.all([service.rotate(refreshToken, client), service.rotate(refreshToken, client)]);
+    expect(first.refreshToken).toBe(second.refreshToken);
+    expect(sessions.rows.get(session.id)!.tokenHash).toBe(hashRefreshToken(first.refreshToken));
+    expect(spent.rows.size).toBe(1);
+    expect(revoked).toEqual([]);
+  });
+
+  it('with no grace (0), the loser of a race revokes the family', async () => {
+    const noGrace = { session: { ...config.session, reuseGraceSeconds: 0 } } as AppConfig;
+    const sessionRepository = sessions as unknown as SessionRepository;
+    const spentRepository = spent as unknown as SpentRefreshTokenRepository;
+    const grace = new RefreshGrace(noGrace, sessionRepository, spentRepository);
+    service = new SessionsService(
+      noGrace,
+      clock,
+      sessionRepository,
+      spentRepository,
+      grace,
+      users.asRepository,
+      events,
+      log as unknown as SecurityLog,
+    );
     const { session, refreshToken } = await service.start(USER, client);
     const results = await Promise.allSettled([service.rotate(refreshToken, client), service.rotate(refreshToken, client)]);
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     const loser = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
     expect(loser.reason).toBeInstanceOf(RefreshTokenError);
     expect(revoked).toEqual([[USER, session.id]]);
+  });
+
+  describe('multi-tab grace', () => {
+    it('answers a second use 1 ms before the grace ends with the current token, and logs it', async () => {
+      const { session, refreshToken } = await service.start(USER, client);
+      const first = await service.rotate(refreshToken, client);
+      clock.advance(GRACE_SECONDS * 1000 - 1);
+      const second = await service.rotate(refreshToken, client);
+      expect(second.refreshToken).toBe(first.refreshToken);
+      expect(second.session.id).toBe(session.id);
+      expect(revoked).toEqual([]);
+      expect(log.record).toHaveBeenCalledWith('refresh_grace_used', client, { userId: USER, sessionId: session.id });
+      // Still one chain: the shared token rotates once, and its replay after the window is theft.
+      const third = await service.rotate(second.refreshToken, client);
+      clock.advance(GRACE_SECONDS * 1000);
+      await expect(service.rotate(first.refreshToken, client)).rejects.toMatchObject({ code: 'refresh_reused' });
+      await expect(service.rotate(third.refreshToken, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
+    });
+
+    it('treats a use exactly when the grace ends as theft', async () => {
+      const { session, refreshToken } = await service.start(USER, client);
+      await service.rotate(refreshToken, client);
+      clock.advance(GRACE_SECONDS * 1000);
+      await expect(service.rotate(refreshToken, client)).rejects.toMatchObject({ code: 'refresh_reused' });
+      expect(revoked).toEqual([[USER, session.id]]);
+    });
+
+    it('follows the chain when the other tab refreshed again meanwhile', async () => {
+      const { refreshToken } = await service.start(USER, client);
+      const first = await service.rotate(refreshToken, client);
+      clock.advance(1000);
+      const second = await service.rotate(first.refreshToken, client);
+      clock.advance(1000);
+      expect((await service.rotate(refreshToken, client)).refreshToken).toBe(second.refreshToken);
+    });
+
+    it('gives no grace on a revoked session', async () => {
+      const { session, refreshToken } = await service.start(USER, client);
+      await service.rotate(refreshToken, client);
+      sessions.rows.get(session.id)!.revokedAt = clock.now();
+      await expect(service.rotate(refreshToken, client)).rejects.toMatchObject({ code: 'refresh_reused' });
+    });
+
+    it('never stores a usable token: the ledger holds a hash and a sealed successor only', async () => {
+      const { refreshToken } = await service.start(USER, client);
+      const next = await service.rotate(refreshToken, client);
+      const stored = JSON.stringify([...spent.rows.values()]);
+      expect(stored).not.toContain(next.refreshToken);
+      expect(stored).not.toContain(refreshToken);
+    });
+  });
+
+  it('refuses a disabled account with account_disabled, even on a revoked session and within the grace', async () => {
+    const { session, refreshToken } = await service.start(USER, client);
+    const next = await service.rotate(refreshToken, client);
+    await users.repository.setStatus(USER, 'disabled');
+    await expect(service.rotate(next.refreshToken, client)).rejects.toMatchObject({ code: 'account_disabled', status: 401 });
+    await expect(service.rotate(refreshToken, client)).rejects.toMatchObject({ code: 'account_disabled' });
+    sessions.rows.get(session.id)!.revokedAt = clock.now();
+    await expect(service.rotate(next.refreshToken, client)).rejects.toMatchObject({ code: 'account_disabled' });
   });
 
   it('refuses malformed, unknown, revoked and expired tokens with the right code', async () => {
@@ -139,7 +238,7 @@ describe('SessionsService', () => {
     await expect(service.rotate(revokedOne.refreshToken, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
 
     const idle = await service.start(USER, client);
-    sessions.rows.get(idle.session.id)!.idleExpiresAt = new Date(Date.now() - 1);
+    sessions.rows.get(idle.session.id)!.idleExpiresAt = new Date(clock.now().getTime() - 1);
     await expect(service.rotate(idle.refreshToken, client)).rejects.toMatchObject({ code: 'refresh_expired' });
     expect(spent.rows.has(hashRefreshToken(idle.refreshToken))).toBe(false);
   });
@@ -164,7 +263,7 @@ describe('SessionsService', () => {
     const { session } = await service.start(USER, client);
     expect(await service.isLive(session.id, USER)).toBe(true);
     expect(await service.isLive(session.id, 'bbbbbbbbbbbbbbbbbbbbbbbb')).toBe(false);
-    sessions.rows.get(session.id)!.idleExpiresAt = new Date(Date.now() - 1);
+    sessions.rows.get(session.id)!.idleExpiresAt = new Date(clock.now().getTime() - 1);
     expect(await service.isLive(session.id, USER)).toBe(false);
   });
 
