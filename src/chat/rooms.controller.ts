@@ -1,8 +1,11 @@
 import { Authorized, CurrentUser, Get, JsonController, Params, QueryParams } from 'routing-controllers';
+import { ResponseSchema } from 'routing-controllers-openapi';
 import { Service } from 'typedi';
+import { ApiRoute } from '../common/openapi/api-route.decorator';
 import type { Principal } from '../users/principal';
 import type { HistoryPage } from './chat-message';
 import { ChatService } from './chat.service';
+import { HistoryPageDto } from './dto/history-page.dto';
 import { HistoryQueryDto } from './dto/message-history.dto';
 import { RoomParamsDto } from './dto/room.dto';
 import { RoomPresence } from './room-presence';
@@ -24,6 +27,8 @@ export class RoomsController {
 
   @Get('/:room/messages')
   @Authorized()
+  @ApiRoute({ summary: 'A page of a room\'s history, newest first (the caller must be in the room)', errors: { 403: ['not_member'] } })
+  @ResponseSchema(HistoryPageDto)
   async history(
     @Params({ validate: true }) params: RoomParamsDto,
     @QueryParams({ validate: true }) query: HistoryQueryDto,

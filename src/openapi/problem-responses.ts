@@ -1,0 +1,71 @@
+import type { ReferenceObject, ResponseObject, SchemaObject } from 'openapi3-ts';
+import type { ErrorCodes } from '../common/openapi/api-route.decorator';
+
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** The one error body (common/errors/to-problem.ts), as JSON Schema. */
+export const PROBLEM_SCHEMAS: Record<string, SchemaObject> = {
+  Problem: {
+    type: 'object',
+    description: 'RFC 9457 problem document; `code` is the stable, machine-readable reason.',
+    required: ['type', 'title', 'status', 'detail', 'code'],
+    additionalProperties: false,
+    properties: {
+      type: { type: 'string' },
+      title: { type: 'string' },
+      status: { type: 'integer', minimum: 400, maximum: 599 },
+      detail: { type: 'string' },
+      code: { type: 'string', pattern: '^[a-z_]+$' },
+      errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } },
+    },
+  },
+  FieldError: {
+    type: 'object',
+    description: 'One invalid field and what is wrong with it (never the rejected value).',
+    required: ['field', 'messages'],
+    additionalProperties: false,
+    properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
+  },
+};
+
+export const TOKEN_CODES = ['token_missing', 'token_invalid', 'token_expired', 'token_revoked'];
+
+/** Refusals of the pipeline every route goes through, by what the route has. */
+export const PIPELINE_ERRORS = {
+  /** Anything unexpected: logged with its stack, answered generically. */
+  every: { 500: ['internal_error'] },
+  /** The body parser and the DTO validation (common/middleware/body-parser.middleware.ts). */
+  body: { 400: ['validation_failed', 'malformed_body'], 413: ['payload_too_large'], 415: ['unsupported_media_type'] },
+  /** @Params / @QueryParams DTOs. */
+  validatedInput: { 400: ['validation_failed'] },
+  /** @Authorized(): the authorization checker reads the user from the database. */
+  authorized: { 400: ['ambiguous_authorization'], 401: TOKEN_CODES, 503: ['db_unavailable'] },
+  /** @Authorized('role'). */
+  roles: { 403: ['forbidden'] },
+} satisfies Record<string, ErrorCodes>;
+
+/** Merges tables of codes per status, without duplicates, statuses and codes in order. */
+export function mergeErrorCodes(...tables: ErrorCodes[]): Map<number, string[]> {
+  const merged = new Map<number, Set<string>>();
+  for (const table of tables) {
+    for (const [status, codes] of Object.entries(table)) {
+      const set = merged.get(Number(status)) ?? new Set<string>();
+      for (const code of codes ?? []) set.add(code);
+      merged.set(Number(status), set);
+    }
+  }
+  return new Map([...merged].sort(([a], [b]) => a - b).map(([status, codes]) => [status, [...codes].sort()]));
+}
+
+/** One status's response: the Problem schema narrowed to that status and its codes (an enum). */
+export function problemResponse(status: number, codes: readonly string[]): ResponseObject {
+  const narrowed: SchemaObject = {
+    properties: { status: { const: status } as SchemaObject, code: { type: 'string', enum: [...codes] } },
+  };
+  const problem: ReferenceObject = { $ref: '#/components/schemas/Problem' };
+  return {
+    description: `Refused: ${codes.map((code) => `\`${code}\``).join(', ')}`,
+    ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } } : {}),
+    content: { [PROBLEM_MEDIA_TYPE]: { schema: { allOf: [problem, narrowed] } } },
+  };
+}
