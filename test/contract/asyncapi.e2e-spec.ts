@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { DiagnosticSeverity, Parser, type AsyncAPIDocumentInterface } from '@asyncapi/parser';
+import { getMetadata } from 'socket-controllers/util/get-metadata';
+import type { ControllerMetadata } from 'socket-controllers/types/ControllerMetadata';
+import { SocketEventType } from 'socket-controllers/types/enums/SocketEventType';
+import { parse } from 'yaml';
+import { SOCKET_FEATURES } from '../../src/app';
+import { ASYNCAPI_PATH } from '../../src/openapi/asyncapi-document';
+import { socketControllersOf } from '../../src/realtime/socket-server';
+import { useTestApp } from '../support/suite';
+
+/** The events the server handles: every @OnMessage of the controllers createSocketServer() registers. */
+function handledEvents(): string[] {
+  return socketControllersOf(SOCKET_FEATURES)
+    .flatMap((controller) => Object.values(getMetadata<object, ControllerMetadata | undefined>(controller)?.actions ?? {}))
+    .filter((action) => action.type === SocketEventType.MESSAGE)
+    .map((action) => String((action.options as { name: unknown }).name))
+    .sort();
+}
+
+describe('docs/asyncapi.yaml and GET /asyncapi.json', () => {
+  const t = useTestApp({ wipe: false });
+  let document: AsyncAPIDocumentInterface;
+  beforeAll(async () => {
+    const { document: parsed, diagnostics } = await new Parser().parse(readFileSync(ASYNCAPI_PATH, 'utf8'));
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error);
+    expect(errors.map((error) => `${error.path.join('.')}: ${error.message}`)).toEqual([]);
+    document = parsed!;
+  });
+
+  it('is a valid AsyncAPI 3 document', () => {
+    expect(document.version()).toBe('3.0.0');
+  });
+
+  it('lists exactly the events the server handles, read from socket-controllers metadata', () => {
+    const received = document
+      .operations()
+      .filter((operation) => operation.action() === 'receive')
+      .flatMap((operation) => operation.messages().all().map((message) => message.name()));
+    expect(handledEvents().length).toBeGreaterThan(5);
+    expect([...new Set(received)].sort()).toEqual(handledEvents());
+  });
+
+  it('gives every client event an ack with its success and its error shape', () => {
+    for (const operation of document.operations().filter((candidate) => candidate.action() === 'receive')) {
+      const acks = operation.reply()?.messages().all() ?? [];
+      expect({ operation: operation.id(), acks: acks.length }).toEqual({ operation: operation.id(), acks: 1 });
+      const payload = acks[0]!.payload()!.json() as { oneOf?: { properties?: { ok?: { const?: boolean } } }[]; properties?: object };
+      // clientEvent only ever echoes; every other request can fail with an AckFailure.
+      if (operation.id() !== 'receiveClientEvent') {
+        expect(payload.oneOf?.map((shape) => shape.properties?.ok?.const)).toEqual([true, false]);
+      }
+    }
+  });
+
+  it('documents the handshake refusals with their codes', () => {
+    const codes = (document.components().schemas().get('ConnectErrorData')!.json() as { properties: { code: { enum: string[] } } }).properties.code.enum;
+    expect(codes).toEqual(expect.arrayContaining(['token_missing', 'token_invalid', 'token_expired', 'token_revoked', 'too_many_connections']));
+    expect(document.servers().all()[0]!.security().length).toBeGreaterThan(0);
+  });
+
+  it('is served at GET /asyncapi.json as JSON, unchanged', async () => {
+    const res = await t.http.get('/asyncapi.json').expect(200).expect('Content-Type', /^application\/json/);
+    expect(res.body).toEqual(parse(readFileSync(ASYNCAPI_PATH, 'utf8')));
+  });
+});
