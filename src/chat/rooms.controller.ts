@@ -27,7 +27,7 @@ export class RoomsController {
 
   @Get('/:room/messages')
   @Authorized()
-  @ApiRoute({ summary: 'A page of a room\'s history, newest first (the caller must be in the room)', errors: { 403: ['not_member'] } })
+  @ApiRoute({ summary: "A page of a room's history, newest first (the caller must be in the room)", errors: { 403: ['not_member'] } })
   @ResponseSchema(HistoryPageDto)
   async history(
     @Params({ validate: true }) params: RoomParamsDto,

@@ -51,8 +51,15 @@ export class LegacyController {
   @Get('/custom')
   @Authorized()
   @ContentType('text/plain; charset=utf-8')
-  @ApiRoute({ summary: 'The article\'s greeting for a logged-in user' })
-  @OpenAPI({ responses: { 200: { description: 'hello <displayName>', content: { 'text/plain; charset=utf-8': { schema: { type: 'string', pattern: '^hello ' } } } } } })
+  @ApiRoute({ summary: "The article's greeting for a logged-in user" })
+  @OpenAPI({
+    responses: {
+      200: {
+        description: 'hello <displayName>',
+        content: { 'text/plain; charset=utf-8': { schema: { type: 'string', pattern: '^hello ' } } },
+      },
+    },
+  })
   greet(@CurrentUser({ required: true }) principal: Principal): string {
     return `hello ${principal.user.displayName}`;
   }

@@ -12,7 +12,7 @@ export const SECURITY_SCHEMES = {
     type: 'apiKey',
     in: 'header',
     name: 'Authorization',
-    description: "`Authorization: JWT <access token>`, the scheme of the article this service grew from. Same tokens, same checks.",
+    description: '`Authorization: JWT <access token>`, the scheme of the article this service grew from. Same tokens, same checks.',
   },
 } as const;
 
@@ -73,7 +73,10 @@ function describe(route: IRoute, schemas: Record<string, SchemaObject>): Operati
 /** The roles of @Authorized on the action or its controller; undefined when the route is public. */
 function authorizedRoles(route: IRoute): string[] | undefined {
   const handlers = getMetadataArgsStorage().responseHandlers.filter(
-    (handler) => handler.type === 'authorized' && handler.target === route.action.target && (handler.method ?? route.action.method) === route.action.method,
+    (handler) =>
+      handler.type === 'authorized' &&
+      handler.target === route.action.target &&
+      (handler.method ?? route.action.method) === route.action.method,
   );
   if (handlers.length === 0) return undefined;
   return handlers.flatMap((handler) => (handler.value as string[] | string | undefined) ?? []);
@@ -86,7 +89,9 @@ function authorizedRoles(route: IRoute): string[] | undefined {
 function describePathParameters(operation: OperationObject, route: IRoute, schemas: Record<string, SchemaObject>): void {
   const meta = route.params.find((param) => param.type === 'params');
   const types = meta ? (Reflect.getMetadata('design:paramtypes', meta.object as object, route.action.method) as ClassType[]) : [];
-  const properties = meta ? schemaOfClass((meta.explicitType as ClassType | undefined) ?? types[meta.index], schemas)?.properties : undefined;
+  const properties = meta
+    ? schemaOfClass((meta.explicitType as ClassType | undefined) ?? types[meta.index], schemas)?.properties
+    : undefined;
   for (const parameter of (operation.parameters ?? []) as ParameterObject[]) {
     if (parameter.in === 'path') parameter.schema = properties?.[parameter.name] ?? { type: 'string' };
   }

@@ -26,7 +26,7 @@ export class SessionsController {
   @Delete('/:id')
   @Authorized()
   @HttpCode(204)
-  @ApiRoute({ summary: 'End one of the caller\'s sessions', errors: { 404: ['session_not_found'] } })
+  @ApiRoute({ summary: "End one of the caller's sessions", errors: { 404: ['session_not_found'] } })
   @OnUndefined(204)
   async revoke(
     @CurrentUser({ required: true }) principal: Principal,

@@ -36,7 +36,12 @@ describe('docs/asyncapi.yaml and GET /asyncapi.json', () => {
     const received = document
       .operations()
       .filter((operation) => operation.action() === 'receive')
-      .flatMap((operation) => operation.messages().all().map((message) => message.name()));
+      .flatMap((operation) =>
+        operation
+          .messages()
+          .all()
+          .map((message) => message.name()),
+      );
     expect(handledEvents().length).toBeGreaterThan(5);
     expect([...new Set(received)].sort()).toEqual(handledEvents());
   });
@@ -54,13 +59,19 @@ describe('docs/asyncapi.yaml and GET /asyncapi.json', () => {
   });
 
   it('documents the handshake refusals with their codes', () => {
-    const codes = (document.components().schemas().get('ConnectErrorData')!.json() as { properties: { code: { enum: string[] } } }).properties.code.enum;
-    expect(codes).toEqual(expect.arrayContaining(['token_missing', 'token_invalid', 'token_expired', 'token_revoked', 'too_many_connections']));
+    const codes = (document.components().schemas().get('ConnectErrorData')!.json() as { properties: { code: { enum: string[] } } })
+      .properties.code.enum;
+    expect(codes).toEqual(
+      expect.arrayContaining(['token_missing', 'token_invalid', 'token_expired', 'token_revoked', 'too_many_connections']),
+    );
     expect(document.servers().all()[0]!.security().length).toBeGreaterThan(0);
   });
 
   it('is served at GET /asyncapi.json as JSON, unchanged', async () => {
-    const res = await t.http.get('/asyncapi.json').expect(200).expect('Content-Type', /^application\/json/);
+    const res = await t.http
+      .get('/asyncapi.json')
+      .expect(200)
+      .expect('Content-Type', /^application\/json/);
     expect(res.body).toEqual(parse(readFileSync(ASYNCAPI_PATH, 'utf8')));
   });
 });

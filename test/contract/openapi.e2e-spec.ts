@@ -13,7 +13,10 @@ describe('GET /openapi.json', () => {
   const t = useTestApp({ wipe: false });
   let document: Document;
   beforeAll(async () => {
-    const res = await t.http.get('/openapi.json').expect(200).expect('Content-Type', /^application\/json/);
+    const res = await t.http
+      .get('/openapi.json')
+      .expect(200)
+      .expect('Content-Type', /^application\/json/);
     document = res.body as Document;
   });
 
@@ -23,7 +26,8 @@ describe('GET /openapi.json', () => {
       route,
       name: `${route.action.target.name}.${route.action.method} (${route.action.type.toUpperCase()} ${getFullPath(route)})`,
     }));
-  const operationOf = (path: string, method: string) => (document.paths?.[path] as Record<string, OpenAPIV3_1.OperationObject> | undefined)?.[method];
+  const operationOf = (path: string, method: string) =>
+    (document.paths?.[path] as Record<string, OpenAPIV3_1.OperationObject> | undefined)?.[method];
 
   it('is a valid OpenAPI 3.1 document', async () => {
     // The validator dereferences in place: give it a copy.
@@ -61,9 +65,11 @@ describe('GET /openapi.json', () => {
         }
       }
       const errors = Object.keys(responses).filter((status) => /^[45]\d\d$/.test(status));
-      if (!errors.some((status) => status.startsWith('4')) && route.params.length > 0) problems.push(`${name}: takes input but lists no 4xx`);
+      if (!errors.some((status) => status.startsWith('4')) && route.params.length > 0)
+        problems.push(`${name}: takes input but lists no 4xx`);
       for (const status of errors) {
-        const schema = responses[status]!.content?.['application/problem+json']?.schema as { allOf?: [unknown, { properties: { code: { enum: string[] } } }] } | undefined;
+        const schema = responses[status]!.content?.['application/problem+json']?.schema as
+          { allOf?: [unknown, { properties: { code: { enum: string[] } } }] } | undefined;
         if (!schema?.allOf?.[1]?.properties.code.enum.length) problems.push(`${name}: ${status} is not a problem+json with its codes`);
       }
     }
@@ -100,7 +106,10 @@ describe('GET /openapi.json', () => {
     expect(schemas.PublicUserDto!.additionalProperties).toBe(false);
     expect(Object.keys(schemas.LoginResultDto!.properties!)).toEqual(expect.arrayContaining(['accessToken', 'refreshToken', 'user']));
     expect(schemas.PublicSessionDto!.properties!.userAgent).toMatchObject({ type: ['string', 'null'] });
-    expect(schemas.HistoryPageDto!.properties!.messages).toMatchObject({ type: 'array', items: { $ref: '#/components/schemas/ChatMessageDto' } });
+    expect(schemas.HistoryPageDto!.properties!.messages).toMatchObject({
+      type: 'array',
+      items: { $ref: '#/components/schemas/ChatMessageDto' },
+    });
     // The configuration's class-validator classes are no part of the API.
     expect(Object.keys(schemas).filter((name) => /Config/.test(name))).toEqual([]);
   });

@@ -29,7 +29,9 @@ describe('the response contract of the e2e HTTP helper', () => {
 
   it('fails a response whose status the document does not list for its route', async () => {
     const http = agentAgainst((document) => delete me(document).responses!['401']);
-    await expect(http.get('/users/me').then()).rejects.toThrow(/GET \/users\/me \(UsersController\.me\) answered 401, which \/openapi\.json does not list/);
+    await expect(http.get('/users/me').then()).rejects.toThrow(
+      /GET \/users\/me \(UsersController\.me\) answered 401, which \/openapi\.json does not list/,
+    );
   });
 
   it('fails a body that does not match the schema of its status', async () => {
@@ -43,7 +45,8 @@ describe('the response contract of the e2e HTTP helper', () => {
 
   it('fails an error code the route does not list', async () => {
     const http = agentAgainst((document) => {
-      const schema = (me(document).responses!['401'] as OpenAPIV3_1.ResponseObject).content!['application/problem+json']!.schema as OpenAPIV3_1.SchemaObject;
+      const schema = (me(document).responses!['401'] as OpenAPIV3_1.ResponseObject).content!['application/problem+json']!
+        .schema as OpenAPIV3_1.SchemaObject;
       (schema.allOf![1] as { properties: { code: { enum: string[] } } }).properties.code.enum = ['token_expired'];
     });
     await expect(http.get('/users/me').then()).rejects.toThrow(/401 application\/problem\+json does not match/);

@@ -83,7 +83,9 @@ export class OpenApiContract {
   private checkUnrouted(verb: string, path: string, where: string, response: Response): void {
     if (NOT_THE_API.test(path) || verb === 'options') return;
     if (mediaTypeOf(response) !== 'application/problem+json' || response.status < 400) {
-      throw new Error(`${where} is no route of /openapi.json, yet it answered ${response.status} ${mediaTypeOf(response)}: ${response.text}`);
+      throw new Error(
+        `${where} is no route of /openapi.json, yet it answered ${response.status} ${mediaTypeOf(response)}: ${response.text}`,
+      );
     }
     if (verb !== 'head') this.validate('#/components/schemas/Problem', response.body, `${where} (no route) ${response.status}`);
   }
