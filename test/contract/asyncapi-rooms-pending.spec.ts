@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import { foldAsyncApi } from '../../dev/fold-asyncapi';
 import { ASYNCAPI_PATH } from '../../src/openapi/asyncapi-document';
+import { parseAsyncApi, receivedEvents } from '../support/asyncapi';
 
 // Deleted together with docs/asyncapi.rooms.pending.yaml once the chat branch is merged and the
 // overlay folded in (see the overlay's header); test/contract/asyncapi.e2e-spec.ts takes over.
@@ -33,19 +33,7 @@ const CHAT_BRANCH_EVENTS = [
 describe('docs/asyncapi.rooms.pending.yaml (the chat branch, until it is merged)', () => {
   it('folds into docs/asyncapi.yaml as a valid AsyncAPI 3 document listing the chat branch events', async () => {
     const folded = foldAsyncApi(readFileSync(ASYNCAPI_PATH, 'utf8'), readFileSync(PENDING, 'utf8'));
-    const { document, diagnostics } = await new Parser().parse(folded);
-    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error);
-    expect(errors.map((error) => `${error.path.join('.')}: ${error.message}`)).toEqual([]);
-    const received = document!
-      .operations()
-      .filter((operation) => operation.action() === 'receive')
-      .flatMap((operation) =>
-        operation
-          .messages()
-          .all()
-          .map((message) => message.name()),
-      );
-    expect([...new Set(received)].sort()).toEqual(CHAT_BRANCH_EVENTS);
+    expect(receivedEvents(await parseAsyncApi(folded))).toEqual(CHAT_BRANCH_EVENTS);
     // The base's comments survive the fold.
     expect(folded).toContain('# The socket.io protocol of koa-jwt-chat');
   });
