@@ -12,8 +12,7 @@ export const ASYNCAPI_PATH = join(__dirname, '..', '..', 'docs', 'asyncapi.yaml'
 let cached: Record<string, unknown> | undefined;
 
 /** Read and parsed once per process; a missing or broken file stops the boot, loudly. */
-export function loadAsyncApiDocument(path: string = ASYNCAPI_PATH): Record<string, unknown> {
-  if (path !== ASYNCAPI_PATH) return parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  cached ??= parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+export function loadAsyncApiDocument(): Record<string, unknown> {
+  cached ??= parse(readFileSync(ASYNCAPI_PATH, 'utf8')) as Record<string, unknown>;
   return cached;
 }

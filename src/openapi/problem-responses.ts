@@ -34,10 +34,13 @@ export const TOKEN_CODES = ['token_missing', 'token_invalid', 'token_expired', '
 export const PIPELINE_ERRORS = {
   /** Anything unexpected: logged with its stack, answered generically. */
   every: { 500: ['internal_error'] },
-  /** The body parser and the DTO validation (common/middleware/body-parser.middleware.ts). */
-  body: { 400: ['validation_failed', 'malformed_body'], 413: ['payload_too_large'], 415: ['unsupported_media_type'] },
-  /** @Params / @QueryParams DTOs. */
-  validatedInput: { 400: ['validation_failed'] },
+  /**
+   * The body parser (common/middleware/body-parser.middleware.ts), the DTO validation, and
+   * routing-controllers' own refusals (a missing required body: bad_request).
+   */
+  body: { 400: ['validation_failed', 'malformed_body', 'bad_request'], 413: ['payload_too_large'], 415: ['unsupported_media_type'] },
+  /** @Params / @QueryParams DTOs; routing-controllers refuses a value it cannot convert (`?limit=`) as bad_request. */
+  validatedInput: { 400: ['validation_failed', 'bad_request'] },
   /** @Authorized(): the authorization checker reads the user from the database. */
   authorized: { 400: ['ambiguous_authorization'], 401: TOKEN_CODES, 503: ['db_unavailable'] },
   /** @Authorized('role'). */

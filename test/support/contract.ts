@@ -31,7 +31,11 @@ interface Operation {
  * Unknown routes may only answer with a problem document (404, 405...).
  */
 export class OpenApiContract {
-  private readonly ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+  private readonly ajv = addFormats(new Ajv2020({ strict: false, allErrors: true })).addFormat(
+    // A JSON Schema format ajv-formats lacks: an email whose local part may be Unicode (RFC 6531).
+    'idn-email',
+    /^[^\s@]+@[^\s@]+$/u,
+  );
   private readonly operations: Operation[] = [];
   private readonly validators = new Map<string, ValidateFunction>();
 

@@ -1,4 +1,6 @@
 import { IsEmail, IsIn, IsISO8601, IsString } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { EMAIL_JSON_SCHEMA } from '../../common/identity/email-address';
 import { ROLES, type Role } from '../user.model';
 import type { PublicUser } from '../user-record';
 
@@ -11,6 +13,7 @@ export class PublicUserDto implements PublicUser {
   id!: string;
 
   @IsEmail()
+  @JSONSchema(EMAIL_JSON_SCHEMA)
   email!: string;
 
   @IsString()
