@@ -4,6 +4,7 @@ import { Service } from 'typedi';
 import { ApiRoute } from '../common/openapi/api-route.decorator';
 import { Client, type ClientInfo } from '../common/http/client-info';
 import { RefreshTokenDto } from '../sessions/dto/refresh-token.dto';
+import { REFRESH_ERROR_CODES } from '../sessions/sessions.errors';
 import type { Principal } from '../users/principal';
 import { AuthService, type LoginResult, type TokenPair } from './auth.service';
 import { LoginDto } from './dto/login.dto';
@@ -29,7 +30,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiRoute({
     summary: 'Rotate a refresh token: a new token pair',
-    errors: { 401: ['refresh_invalid', 'refresh_expired', 'refresh_reused'], 429: ['rate_limited'], 503: ['db_unavailable'] },
+    errors: { 401: REFRESH_ERROR_CODES, 429: ['rate_limited'], 503: ['db_unavailable'] },
   })
   @ResponseSchema(TokenPairDto)
   refresh(@Body() body: RefreshTokenDto, @Client() client: ClientInfo): Promise<TokenPair> {

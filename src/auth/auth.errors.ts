@@ -16,6 +16,9 @@ const TOKEN_MESSAGES: Record<TokenErrorCode, string> = {
   token_revoked: 'The access token has been revoked.',
 };
 
+/** Every TokenErrorCode, for the OpenAPI document's 401 of protected routes. */
+export const TOKEN_ERROR_CODES = Object.keys(TOKEN_MESSAGES) as TokenErrorCode[];
+
 /** Same body for an unknown email and a wrong password, so answers do not reveal which accounts exist. */
 export class InvalidCredentialsError extends UnauthorizedError {
   constructor() {

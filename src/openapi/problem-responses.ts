@@ -1,4 +1,5 @@
 import type { ReferenceObject, ResponseObject, SchemaObject } from 'openapi3-ts';
+import { TOKEN_ERROR_CODES } from '../auth/auth.errors';
 import type { ErrorCodes } from '../common/openapi/api-route.decorator';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -28,8 +29,6 @@ export const PROBLEM_SCHEMAS: Record<string, SchemaObject> = {
   },
 };
 
-export const TOKEN_CODES = ['token_missing', 'token_invalid', 'token_expired', 'token_revoked'];
-
 /** Refusals of the pipeline every route goes through, by what the route has. */
 export const PIPELINE_ERRORS = {
   /** Anything unexpected: logged with its stack, answered generically. */
@@ -42,7 +41,7 @@ export const PIPELINE_ERRORS = {
   /** @Params / @QueryParams DTOs; routing-controllers refuses a value it cannot convert (`?limit=`) as bad_request. */
   validatedInput: { 400: ['validation_failed', 'bad_request'] },
   /** @Authorized(): the authorization checker reads the user from the database. */
-  authorized: { 400: ['ambiguous_authorization'], 401: TOKEN_CODES, 503: ['db_unavailable'] },
+  authorized: { 400: ['ambiguous_authorization'], 401: TOKEN_ERROR_CODES, 503: ['db_unavailable'] },
   /** @Authorized('role'). */
   roles: { 403: ['forbidden'] },
 } satisfies Record<string, ErrorCodes>;

@@ -14,3 +14,6 @@ const REFRESH_MESSAGES: Record<RefreshErrorCode, string> = {
   refresh_expired: 'The refresh token has expired; log in again.',
   refresh_reused: 'The refresh token was already used; every token of this session has been revoked. Log in again.',
 };
+
+/** Every RefreshErrorCode, for the OpenAPI document of the routes that take a refresh token. */
+export const REFRESH_ERROR_CODES = Object.keys(REFRESH_MESSAGES) as RefreshErrorCode[];
