@@ -66,7 +66,7 @@ export function problemResponse(status: number, codes: readonly string[]): Respo
   };
   const problem: ReferenceObject = { $ref: '#/components/schemas/Problem' };
   return {
-    description: `Refused: ${codes.map((code) => `\`${code}\``).join(', ')}`,
+    description: `Problem, \`code\` one of: ${codes.map((code) => `\`${code}\``).join(', ')}`,
     ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } } : {}),
     content: { [PROBLEM_MEDIA_TYPE]: { schema: { allOf: [problem, narrowed] } } },
   };
