@@ -5,6 +5,7 @@ import type { ControllerMetadata } from 'socket-controllers/types/ControllerMeta
 import { SocketEventType } from 'socket-controllers/types/enums/SocketEventType';
 import { parse } from 'yaml';
 import { SOCKET_FEATURES } from '../../src/app';
+import { TOKEN_ERROR_CODES } from '../../src/auth/auth.errors';
 import { ASYNCAPI_PATH } from '../../src/openapi/asyncapi-document';
 import { socketControllersOf } from '../../src/realtime/socket-server';
 import { parseAsyncApi, receivedEvents } from '../support/asyncapi';
@@ -45,12 +46,13 @@ describe('docs/asyncapi.yaml and GET /asyncapi.json', () => {
     }
   });
 
-  it('documents the handshake refusals with their codes', () => {
-    const codes = (document.components().schemas().get('ConnectErrorData')!.json() as { properties: { code: { enum: string[] } } })
-      .properties.code.enum;
-    expect(codes).toEqual(
-      expect.arrayContaining(['token_missing', 'token_invalid', 'token_expired', 'token_revoked', 'too_many_connections']),
-    );
+  it('documents the handshake refusals and the ack errors with every token code', () => {
+    type Enums = { enum?: string[]; properties?: { code: { enum: string[] } } };
+    const schema = (name: string) => document.components().schemas().get(name)!.json() as Enums;
+    const handshake = schema('ConnectErrorData').properties!.code.enum;
+    expect(handshake).toEqual(expect.arrayContaining([...TOKEN_ERROR_CODES, 'too_many_connections', 'ambiguous_authorization']));
+    // auth:refresh answers the token codes in its ack.
+    expect(schema('AckErrorCode').enum).toEqual(expect.arrayContaining(TOKEN_ERROR_CODES));
     expect(document.servers().all()[0]!.security().length).toBeGreaterThan(0);
   });
 

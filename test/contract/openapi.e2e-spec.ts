@@ -3,6 +3,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { getMetadataArgsStorage } from 'routing-controllers';
 import { getFullPath, parseRoutes } from 'routing-controllers-openapi';
 import { HTTP_CONTROLLERS } from '../../src/app';
+import { TOKEN_ERROR_CODES } from '../../src/auth/auth.errors';
 import { apiRouteOf } from '../../src/common/openapi/api-route.decorator';
 import { useTestApp } from '../support/suite';
 
@@ -84,7 +85,7 @@ describe('GET /openapi.json', () => {
     const codes401 = (me.responses!['401'] as OpenAPIV3_1.ResponseObject).content!['application/problem+json']!.schema as {
       allOf: [unknown, { properties: { code: { enum: string[] } } }];
     };
-    expect(codes401.allOf[1].properties.code.enum).toEqual(['token_expired', 'token_invalid', 'token_missing', 'token_revoked']);
+    expect(codes401.allOf[1].properties.code.enum).toEqual([...TOKEN_ERROR_CODES].sort());
     expect(operationOf('/auth/login', 'post')!.security).toBeUndefined();
   });
 
