@@ -28,7 +28,7 @@ export function buildOpenApiDocument(controllers: readonly ClassType[]): OpenAPI
   const routes = parseRoutes(getMetadataArgsStorage()).filter((route) => controllers.includes(route.action.target));
   const paths: OpenAPIObject['paths'] = {};
   for (const route of routes) {
-    const path = getFullPath(route);
+    const path = openApiPath(route);
     paths[path] = { ...paths[path], [route.action.type]: describe(route, schemas) };
   }
   const document: OpenAPIObject = {
@@ -44,6 +44,14 @@ export function buildOpenApiDocument(controllers: readonly ClassType[]): OpenAPI
     components: { schemas: { ...PROBLEM_SCHEMAS, ...schemas }, securitySchemes: { ...SECURITY_SCHEMES } },
   };
   return pruneUnusedSchemas(document);
+}
+
+/**
+ * The route's path as OpenAPI writes it (`/rooms/{room}`). `@Post('/')` on `@JsonController('/rooms')`
+ * serves /rooms (the router ignores a trailing slash): document it so, not as /rooms/.
+ */
+export function openApiPath(route: IRoute): string {
+  return getFullPath(route).replace(/(.)\/$/, '$1');
 }
 
 function describe(route: IRoute, schemas: Record<string, SchemaObject>): OperationObject {

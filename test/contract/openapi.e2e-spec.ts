@@ -1,10 +1,11 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { getMetadataArgsStorage } from 'routing-controllers';
-import { getFullPath, parseRoutes } from 'routing-controllers-openapi';
+import { parseRoutes } from 'routing-controllers-openapi';
 import { HTTP_CONTROLLERS } from '../../src/app';
 import { TOKEN_ERROR_CODES } from '../../src/auth/auth.errors';
 import { apiRouteOf } from '../../src/common/openapi/api-route.decorator';
+import { openApiPath } from '../../src/openapi/openapi-document';
 import { useTestApp } from '../support/suite';
 
 type Document = OpenAPIV3_1.Document;
@@ -25,7 +26,7 @@ describe('GET /openapi.json', () => {
   const routes = () =>
     parseRoutes(getMetadataArgsStorage()).map((route) => ({
       route,
-      name: `${route.action.target.name}.${route.action.method} (${route.action.type.toUpperCase()} ${getFullPath(route)})`,
+      name: `${route.action.target.name}.${route.action.method} (${route.action.type.toUpperCase()} ${openApiPath(route)})`,
     }));
   const operationOf = (path: string, method: string) =>
     (document.paths?.[path] as Record<string, OpenAPIV3_1.OperationObject> | undefined)?.[method];
@@ -51,7 +52,7 @@ describe('GET /openapi.json', () => {
   it('lists every registered route with a success response and problem+json error responses', () => {
     const problems: string[] = [];
     for (const { route, name } of routes()) {
-      const operation = operationOf(getFullPath(route), route.action.type);
+      const operation = operationOf(openApiPath(route), route.action.type);
       if (!operation) {
         problems.push(`${name}: not in the document`);
         continue;

@@ -13,7 +13,7 @@ class NoteDto {
 @JsonController('/admin/notes')
 @Authorized('admin')
 class AdminNotesController {
-  @Post()
+  @Post('/')
   @ApiRoute({ summary: 'Add a note', errors: { 409: ['note_exists'] } })
   @ResponseSchema(NoteDto)
   add(@Body() note: NoteDto): NoteDto {
@@ -32,7 +32,7 @@ describe('buildOpenApiDocument', () => {
   const document = buildOpenApiDocument([AdminNotesController]);
   const add = document.paths['/admin/notes']!.post as Operation;
 
-  it('documents only the controllers it is given', () => {
+  it("documents only the controllers it is given, @Post('/') without a trailing slash", () => {
     expect(Object.keys(document.paths).sort()).toEqual(['/admin/notes', '/admin/notes/count']);
   });
 
