@@ -56,7 +56,7 @@ export class LegacyController {
     responses: {
       200: {
         description: 'hello <displayName>',
-        content: { 'text/plain; charset=utf-8': { schema: { type: 'string', pattern: '^hello ' } } },
+        content: { 'text/plain': { schema: { type: 'string', pattern: '^hello ' } } },
       },
     },
   })

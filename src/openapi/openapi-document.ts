@@ -1,6 +1,6 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import type { OpenAPIObject, OperationObject, ParameterObject, SchemaObject } from 'openapi3-ts';
+import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject, SchemaObject } from 'openapi3-ts';
 import { getMetadataArgsStorage } from 'routing-controllers';
 import { getFullPath, getOperation, parseRoutes, type IRoute } from 'routing-controllers-openapi';
 import { apiRouteOf, type ClassType, type ErrorCodes } from '../common/openapi/api-route.decorator';
@@ -70,12 +70,26 @@ function describe(route: IRoute, schemas: Record<string, SchemaObject>): Operati
   for (const [status, response] of Object.entries(operation.responses)) {
     // routing-controllers-openapi gives every success an (empty) body; a 204 has none.
     if (status === '204') operation.responses[status] = { description: response.description || 'No content' };
-    else response.description ||= 'Success';
+    else {
+      response.description ||= 'Success';
+      dropGuessedContent(response as ResponseObject);
+    }
   }
   // An absent body is validated as {} and refused like an empty one: in effect, always required.
   if (operation.requestBody) operation.requestBody = { ...operation.requestBody, required: true };
   describePathParameters(operation, route, schemas);
   return operation;
+}
+
+/**
+ * routing-controllers-openapi guesses the success media type (text/html for a plain @Controller);
+ * when an @OpenAPI decorator states the real one with a schema, the empty guess must go.
+ */
+function dropGuessedContent(response: ResponseObject): void {
+  const content = response.content ?? {};
+  const described = Object.keys(content).filter((type) => Object.keys(content[type] ?? {}).length > 0);
+  if (described.length === 0) return;
+  for (const type of Object.keys(content)) if (!described.includes(type)) delete content[type];
 }
 
 /** The roles of @Authorized on the action or its controller; undefined when the route is public. */

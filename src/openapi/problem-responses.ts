@@ -59,6 +59,9 @@ export function mergeErrorCodes(...tables: ErrorCodes[]): Map<number, string[]> 
   return new Map([...merged].sort(([a], [b]) => a - b).map(([status, codes]) => [status, [...codes].sort()]));
 }
 
+/** Throttling and unavailability may tell the client when to come back. */
+const RETRY_STATUSES = new Set([429, 503]);
+
 /** One status's response: the Problem schema narrowed to that status and its codes (an enum). */
 export function problemResponse(status: number, codes: readonly string[]): ResponseObject {
   const narrowed: SchemaObject = {
@@ -67,7 +70,9 @@ export function problemResponse(status: number, codes: readonly string[]): Respo
   const problem: ReferenceObject = { $ref: '#/components/schemas/Problem' };
   return {
     description: `Problem, \`code\` one of: ${codes.map((code) => `\`${code}\``).join(', ')}`,
-    ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } } : {}),
+    ...(RETRY_STATUSES.has(status)
+      ? { headers: { 'Retry-After': { description: 'Seconds to wait, when given', schema: { type: 'integer' } } } }
+      : {}),
     content: { [PROBLEM_MEDIA_TYPE]: { schema: { allOf: [problem, narrowed] } } },
   };
 }

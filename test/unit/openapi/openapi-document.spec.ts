@@ -1,6 +1,6 @@
 import { IsString } from 'class-validator';
-import { Authorized, Body, Get, JsonController, Post } from 'routing-controllers';
-import { ResponseSchema } from 'routing-controllers-openapi';
+import { Authorized, Body, Controller, Get, JsonController, Post } from 'routing-controllers';
+import { OpenAPI, ResponseSchema } from 'routing-controllers-openapi';
 import { ApiRoute } from '../../../src/common/openapi/api-route.decorator';
 import { buildOpenApiDocument } from '../../../src/openapi/openapi-document';
 
@@ -26,11 +26,27 @@ class AdminNotesController {
   }
 }
 
+/** Shaped like a Prometheus endpoint: a plain @Controller whose answer is text. */
+@Controller('/scrape')
+class TextController {
+  @Get()
+  @ApiRoute({ summary: 'Text', errors: { 404: ['route_not_found'] } })
+  @OpenAPI({ responses: { 200: { content: { 'text/plain': { schema: { type: 'string' } } } } } })
+  text(): string {
+    return '';
+  }
+}
+
 type Operation = { security?: unknown; responses: Record<string, { description: string }>; summary?: string };
 
 describe('buildOpenApiDocument', () => {
   const document = buildOpenApiDocument([AdminNotesController]);
   const add = document.paths['/admin/notes']!.post as Operation;
+
+  it('keeps only the media type an @OpenAPI states, not the one routing-controllers-openapi guesses', () => {
+    const text = buildOpenApiDocument([TextController]).paths['/scrape']!.get as { responses: Record<string, { content: object }> };
+    expect(Object.keys(text.responses['200']!.content)).toEqual(['text/plain']);
+  });
 
   it("documents only the controllers it is given, @Post('/') without a trailing slash", () => {
     expect(Object.keys(document.paths).sort()).toEqual(['/admin/notes', '/admin/notes/count']);
