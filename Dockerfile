@@ -35,6 +35,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY config ./config
+# The AsyncAPI document, served at /asyncapi.json (read once at boot).
+COPY docs/asyncapi.yaml ./docs/asyncapi.yaml
 # The image's own unprivileged user; nothing in /app is writable by it.
 USER node
 EXPOSE 3000

@@ -16,6 +16,7 @@ import { RoomsController } from './chat/rooms.controller';
 import type { Clock } from './common/clock';
 import { createAppContainer, disposeAppContainer, perRequestContainer } from './common/app-container';
 import { createLogger, type Logger } from './common/logger';
+import type { ClassType } from './common/openapi/api-route.decorator';
 import { answerClientErrorsAsProblems } from './common/http/client-error.handler';
 import { bodyParser } from './common/middleware/body-parser.middleware';
 import { errorHandler } from './common/middleware/error-handler.middleware';
@@ -25,11 +26,37 @@ import { STRICT_VALIDATION } from './common/validation/validator-options';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { LegacyController } from './legacy/legacy.controller';
+import { ApiDocumentsController } from './openapi/api-documents.controller';
+import { API_DOCUMENTS } from './openapi/api-documents.token';
+import { loadAsyncApiDocument } from './openapi/asyncapi-document';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+import { serveApiDocs } from './openapi/swagger-ui.middleware';
+import type { SocketFeature } from './realtime/socket-feature';
 import { createSocketServer } from './realtime/socket-server';
 import { SessionPurger } from './sessions/session-purger';
 import { SessionsController } from './sessions/sessions.controller';
 import { UsersController } from './users/users.controller';
 import { serveWebClient } from './web/serve-web-client';
+
+/** Every HTTP controller; /openapi.json describes exactly these. */
+export const HTTP_CONTROLLERS: readonly ClassType[] = [
+  AuthController,
+  SessionsController,
+  JwksController,
+  UsersController,
+  PasswordController,
+  AdminUsersController,
+  RoomsController,
+  LegacyController,
+  HealthController,
+  ApiDocumentsController,
+];
+
+/** Every socket feature; /asyncapi.json must list exactly the events their controllers handle. */
+export const SOCKET_FEATURES: readonly SocketFeature[] = [chatSocketFeature];
+
+// Built from decorator metadata, which no longer changes once the modules are loaded: once per process.
+let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
 
 export interface App {
   koa: Koa;
@@ -55,6 +82,8 @@ export interface AppOptions {
 
 export function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel), options: AppOptions = {}): App {
   const container = createAppContainer(config, logger, options.clock);
+  openApiDocument ??= buildOpenApiDocument(HTTP_CONTROLLERS);
+  container.set(API_DOCUMENTS, { openapi: openApiDocument, asyncapi: loadAsyncApiDocument() });
   useRoutingContainer(perRequestContainer);
 
   // Behind proxies, ctx.ip is the entry our nearest trusted proxy saw, not the client's leftmost claim.
@@ -78,21 +107,12 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
     await next();
   });
   koa.use(serveWebClient());
+  koa.use(serveApiDocs());
   koa.use(cors({ origin: (ctx) => (allowedOrigins.has(ctx.get('Origin')) ? ctx.get('Origin') : ''), maxAge: 600 }));
   for (const middleware of bodyParser(config.http.bodyLimit)) koa.use(middleware);
 
   useKoaServer(koa, {
-    controllers: [
-      AuthController,
-      SessionsController,
-      JwksController,
-      UsersController,
-      PasswordController,
-      AdminUsersController,
-      RoomsController,
-      LegacyController,
-      HealthController,
-    ],
+    controllers: [...HTTP_CONTROLLERS],
     defaultErrorHandler: false,
     classTransformer: true,
     validation: STRICT_VALIDATION,
@@ -110,7 +130,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   // Slow clients cannot hold a connection (and a worker's memory) open indefinitely.
   server.requestTimeout = config.http.requestTimeoutMs;
   server.headersTimeout = Math.min(config.http.requestTimeoutMs, 60_000);
-  const sockets = createSocketServer(server, container, [chatSocketFeature]);
+  const sockets = createSocketServer(server, container, SOCKET_FEATURES);
 
   return {
     koa,

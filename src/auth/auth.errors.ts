@@ -20,6 +20,9 @@ const TOKEN_MESSAGES: Record<TokenErrorCode, string> = {
   account_disabled: 'This account has been disabled.',
 };
 
+/** Every TokenErrorCode, for the OpenAPI document's 401 of protected routes. */
+export const TOKEN_ERROR_CODES = Object.keys(TOKEN_MESSAGES) as TokenErrorCode[];
+
 /** Same body for an unknown email and a wrong password, so answers do not reveal which accounts exist. */
 export class InvalidCredentialsError extends UnauthorizedError {
   constructor() {

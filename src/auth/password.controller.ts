@@ -1,8 +1,11 @@
 import { Authorized, Body, CurrentUser, HttpCode, JsonController, Post } from 'routing-controllers';
+import { ResponseSchema } from 'routing-controllers-openapi';
 import { Service } from 'typedi';
+import { ApiRoute } from '../common/openapi/api-route.decorator';
 import { Client, type ClientInfo } from '../common/http/client-info';
 import type { Principal } from '../users/principal';
 import { ChangePasswordDto } from './dto/change-password.dto';
+import { AccessTokenDto } from './dto/token-pair.dto';
 import { PasswordChangeService, type PasswordChanged } from './password-change.service';
 
 /**
@@ -18,6 +21,11 @@ export class PasswordController {
   @Post('/me/password')
   @Authorized()
   @HttpCode(200)
+  @ApiRoute({
+    summary: 'Change the password: ends every other session; a new access token for this one',
+    errors: { 400: ['invalid_current_password'], 429: ['login_throttled'] },
+  })
+  @ResponseSchema(AccessTokenDto)
   changePassword(
     @CurrentUser({ required: true }) principal: Principal,
     @Body() input: ChangePasswordDto,

@@ -20,6 +20,12 @@ export interface RealtimeServer {
   close(): Promise<void>;
 }
 
+/** The socket-controllers classes serving `features`: the transport's own first, then each feature's. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- socket-controllers types controllers as Function
+export function socketControllersOf(features: readonly SocketFeature[]): Function[] {
+  return [ConnectionSocketController, ...features.flatMap((feature) => feature.controllers)];
+}
+
 /**
  * socket.io on the app's HTTP server, wired with socket-controllers and the app's own container
  * (which already holds APP_CONFIG and LOGGER): this is part of the composition root. Every
@@ -52,7 +58,7 @@ export function createSocketServer(
     io,
     container,
     middlewares: [SocketAuthMiddleware],
-    controllers: [ConnectionSocketController, ...features.flatMap((feature) => feature.controllers)],
+    controllers: socketControllersOf(features),
     transformOption: { transform: false },
   });
 

@@ -18,3 +18,6 @@ const REFRESH_MESSAGES: Record<RefreshErrorCode, string> = {
   refresh_reused: 'The refresh token was already used; every token of this session has been revoked. Log in again.',
   account_disabled: 'This account has been disabled.',
 };
+
+/** Every RefreshErrorCode, for the OpenAPI document of the routes that take a refresh token. */
+export const REFRESH_ERROR_CODES = Object.keys(REFRESH_MESSAGES) as RefreshErrorCode[];

@@ -60,6 +60,10 @@ describe('the Dockerfile runtime stage, reproduced outside Docker', () => {
       const listening = JSON.parse(await app.output.waitFor((line) => line.includes('"msg":"listening"'))) as { env: string };
       expect(listening.env).toBe('production');
       expect((await fetch(`${app.url}${READINESS_PATH}`)).status).toBe(200);
+      // The API documents and Swagger UI come with the image: docs/asyncapi.yaml, swagger-ui-dist.
+      for (const path of ['/openapi.json', '/asyncapi.json', '/docs', '/docs/swagger-ui-bundle.js']) {
+        expect({ path, status: (await fetch(`${app.url}${path}`)).status }).toEqual({ path, status: 200 });
+      }
     } finally {
       exit = await app.stop('SIGTERM');
     }

@@ -14,14 +14,14 @@ const DEPS_CACHE = join(homedir(), '.cache', 'koa-jwt-chat', 'runtime-deps');
 
 /**
  * The Dockerfile's runtime stage as a folder: package.json, package-lock.json, the production
- * dependencies (`npm ci --omit=dev --ignore-scripts`), dist/ compiled from the current src/ and
- * config/ - exactly what the Dockerfile copies. Readable by every user, writable by root only.
+ * dependencies (`npm ci --omit=dev --ignore-scripts`), dist/ compiled from the current src/,
+ * config/ and docs/asyncapi.yaml - exactly what the Dockerfile copies. Readable by every user, writable by root only.
  */
 /** The production install, word for word as the Dockerfile's runtime stage runs it (dockerfile.spec.ts checks). */
 export const PRODUCTION_INSTALL = ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'];
 
 /** What the Dockerfile's runtime stage copies into /app (dockerfile.spec.ts checks), and what this folder holds. */
-export const RUNTIME_STAGE_COPIES = ['package.json', 'package-lock.json', 'dist', 'config'];
+export const RUNTIME_STAGE_COPIES = ['package.json', 'package-lock.json', 'dist', 'config', 'docs/asyncapi.yaml'];
 
 export interface RuntimeStage {
   dir: string;
@@ -37,6 +37,7 @@ export function prepareRuntimeStage(): RuntimeStage {
     // A fresh build, never a stale dist/ from an earlier checkout (files move under src/).
     compile(join(dir, 'dist'));
     cpSync(join(ROOT, 'config'), join(dir, 'config'), { recursive: true });
+    cpSync(join(ROOT, 'docs', 'asyncapi.yaml'), join(dir, 'docs', 'asyncapi.yaml'));
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

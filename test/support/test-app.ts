@@ -9,12 +9,17 @@ import type { Logger } from '../../src/common/logger';
 import type { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
 import { connectDatabase, disconnectDatabase } from '../../src/database/connect-database';
+import { checkedAgent, OpenApiContract } from './contract';
 
 export interface TestApp {
   app: App;
   config: AppConfig;
   /** http://127.0.0.1:<port> of the listening server, for socket.io clients. */
   url: string;
+  /**
+   * supertest on the app. Every response is checked against the app's /openapi.json (status
+   * documented for the route, body valid against its schema): see support/contract.ts.
+   */
   http: TestAgent;
   /** Empties every collection; call in beforeEach. */
   wipe(): Promise<void>;
@@ -46,12 +51,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const app = createApp(config, options.logger, { clock: options.clock });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
+  const contract = await servedContract(app);
 
   return {
     app,
     config,
     url: `http://127.0.0.1:${port}`,
-    http: supertest(app.server),
+    http: checkedAgent(supertest(app.server), contract),
     wipe: async () => {
       for (const collection of Object.values(mongoose.connection.collections)) await collection.deleteMany({});
     },
@@ -62,4 +68,15 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       await disconnectDatabase();
     },
   };
+}
+
+// One per test file (jest gives each file its own modules): the document is the same for every app.
+let contract: OpenApiContract | undefined;
+
+/** The contract of the document the app actually serves, fetched once per test file. */
+async function servedContract(app: App): Promise<OpenApiContract> {
+  if (contract) return contract;
+  const response = await supertest(app.server).get('/openapi.json').expect(200);
+  contract = new OpenApiContract(response.body as ConstructorParameters<typeof OpenApiContract>[0]);
+  return contract;
 }

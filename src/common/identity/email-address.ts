@@ -44,3 +44,12 @@ function asciiDomain(domain: string): string {
 
 /** class-transformer's @Transform: normalises strings, leaves anything else to the validators. */
 export const normalisedEmail = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? normaliseEmail(value) : value);
+
+/**
+ * How an email is described in the OpenAPI document: Unicode local parts are allowed (as @IsEmail
+ * allows them), so the JSON Schema format is idn-email, not email (ASCII only).
+ */
+export const EMAIL_JSON_SCHEMA = {
+  format: 'idn-email',
+  description: 'Stored and answered in one normal form: NFKC, lower case, the domain as its IDNA A-label.',
+};

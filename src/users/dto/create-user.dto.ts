@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { IsDisplayName, NormaliseDisplayName } from '../../common/identity/display-name.decorators';
-import { EMAIL_MAX_LENGTH, normalisedEmail } from '../../common/identity/email-address';
+import { EMAIL_JSON_SCHEMA, EMAIL_MAX_LENGTH, normalisedEmail } from '../../common/identity/email-address';
 import { IsAcceptablePassword } from '../../security/acceptable-password.decorator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../security/password-policy';
 
@@ -10,6 +11,7 @@ export class CreateUserDto {
   @IsString()
   @MaxLength(EMAIL_MAX_LENGTH)
   @IsEmail()
+  @JSONSchema(EMAIL_JSON_SCHEMA)
   email!: string;
 
   // The length cap is checked before anything is hashed, so a huge password costs nothing.
