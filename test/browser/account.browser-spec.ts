@@ -1,4 +1,4 @@
-import { join, log, logIn, PASSWORD, send, signUp, useBrowserSuite } from '../support/browser-person';
+import { join, log, logIn, PASSWORD, send, signedIn, signUp, useBrowserSuite } from '../support/browser-person';
 import { screenshot } from '../support/browser';
 
 describe('browser client: logging in, the account, and tokens', () => {
@@ -13,6 +13,33 @@ describe('browser client: logging in, the account, and tokens', () => {
     expect(await cat.page.getByRole('button', { name: 'Log in', exact: true }).isVisible()).toBe(true);
     expect(cat.trouble).toEqual([]);
     await cat.context.close();
+  });
+
+  it('keeps the session through a reload with the httpOnly refresh cookie, and not after logging out', async () => {
+    const gus = await suite.open('Gus');
+    const { page, context } = gus;
+    await signUp(gus);
+    const cookies = await context.cookies();
+    expect(cookies.map((cookie) => [cookie.name, cookie.path, cookie.httpOnly, cookie.sameSite]).sort()).toEqual([
+      ['refresh_token', '/auth/logout', true, 'Strict'],
+      ['refresh_token', '/auth/refresh', true, 'Strict'],
+    ]);
+    // Nothing a script can read holds a token.
+    // A string, not a function: the test's TypeScript has no DOM types.
+    expect(await page.evaluate('[document.cookie, localStorage.length, sessionStorage.length]')).toEqual(['', 0, 0]);
+
+    await page.reload();
+    await signedIn(gus);
+    await page.reload();
+    await signedIn(gus);
+
+    await page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await page.getByRole('alert').getByText('You are logged out.').waitFor();
+    expect(await context.cookies()).toEqual([]);
+    await page.reload();
+    await page.getByRole('button', { name: 'Log in', exact: true }).waitFor();
+    expect(gus.trouble).toEqual([]);
+    await context.close();
   });
 
   it('manages the account: name, sessions, password, log out everywhere', async () => {
