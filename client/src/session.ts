@@ -150,7 +150,22 @@ export class Session {
   }
 }
 
-/** One rotation of the cookie's refresh token: the answer holds the new access token only. */
-function rotate(): Promise<TokenAnswer> {
-  return apiRequest<TokenAnswer>('POST', '/auth/refresh', { headers: COOKIE_MODE });
+/** The Web Lock every tab of this browser takes to refresh (one origin, one cookie, one lock name). */
+const REFRESH_LOCK = 'koa-jwt-chat:refresh';
+
+/**
+ * One rotation of the cookie's refresh token: the answer holds the new access token only.
+ * Single flight across tabs: the tabs share the cookie and the server spends a token once, so two
+ * tabs refreshing together would present the same token twice and the second would look stolen
+ * (refresh_reused revokes the session). Under the lock they take turns, each presenting the
+ * cookie the previous one left. Web Locks exist in secure contexts only (https, localhost);
+ * elsewhere a tab refreshes alone and relies on the server's grace period.
+ */
+async function rotate(): Promise<TokenAnswer> {
+  const request = (): Promise<TokenAnswer> => apiRequest<TokenAnswer>('POST', '/auth/refresh', { headers: COOKIE_MODE });
+  if (!('locks' in navigator)) return request();
+  let answer: TokenAnswer | undefined;
+  // The lock is held until the answer (and with it the new cookie) is in.
+  await navigator.locks.request(REFRESH_LOCK, async () => (answer = await request()));
+  return answer!;
 }
