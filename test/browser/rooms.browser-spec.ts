@@ -4,7 +4,7 @@ import { screenshot } from '../support/browser';
 describe('browser client: rooms as resources', () => {
   const suite = useBrowserSuite();
 
-  it('creates a private room, invites and removes a member; a public room is found in the list and joined', async () => {
+  it('creates a private room, invites, renames and removes; a public room is found in the list, joined and deleted', async () => {
     const cat = await suite.open('Cat');
     const dan = await suite.open('Dan');
     await signUp(cat);
@@ -28,9 +28,15 @@ describe('browser client: rooms as resources', () => {
     await log(cat, 'Secret plans').getByText('count me in', { exact: true }).waitFor();
     await screenshot(cat.page, 'private-room');
 
-    await cat.page.getByRole('list', { name: 'Online in Secret plans' }).getByRole('button', { name: 'Remove Dan' }).click();
-    await dan.page.getByRole('alert').getByText('You were removed from Secret plans.').waitFor();
-    await roomLink(dan, /Secret plans/).waitFor({ state: 'detached' });
+    // The owner renames it: everyone in the room sees the new name (room:updated).
+    await cat.page.getByLabel('Rename room').fill('Plans');
+    await cat.page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await log(dan, 'Plans').getByText('count me in', { exact: true }).waitFor();
+    await roomLink(dan, /Plans/).waitFor();
+
+    await cat.page.getByRole('list', { name: 'Online in Plans' }).getByRole('button', { name: 'Remove Dan' }).click();
+    await dan.page.getByRole('alert').getByText('You were removed from Plans.').waitFor();
+    await roomLink(dan, /Plans/).waitFor({ state: 'detached' });
 
     // A public room Cat creates is listed for Dan to join (after his next room list: a reload).
     await cat.page.getByLabel('New room').fill('announcements');
@@ -42,6 +48,11 @@ describe('browser client: rooms as resources', () => {
     await signedIn(dan);
     await dan.page.getByRole('button', { name: 'Join # announcements' }).click();
     await log(dan, 'announcements').getByText('welcome', { exact: true }).waitFor();
+
+    // Deleting the room ends it for its members too.
+    await cat.page.getByRole('button', { name: 'Delete room' }).click();
+    await dan.page.getByRole('alert').getByText('This room was deleted: announcements.').waitFor();
+    await roomLink(dan, /announcements/).waitFor({ state: 'detached' });
     expect(cat.trouble).toEqual([]);
     expect(dan.trouble).toEqual([]);
     await cat.context.close();

@@ -1,9 +1,10 @@
 import type { ChatUser, RoomInfo } from '../chat-types';
-import { h, replaceChildren } from '../dom';
+import { field, h, replaceChildren } from '../dom';
 
 export interface MemberActions {
   openDirect(user: ChatUser): Promise<void>;
   invite(userId: string): Promise<void>;
+  rename(name: string): Promise<void>;
   remove(user: ChatUser): Promise<void>;
   leave(): Promise<void>;
   deleteRoom(): Promise<void>;
@@ -30,6 +31,7 @@ export class RoomMembersView {
   ) {
     this.online = h('ul', { class: 'members', 'aria-label': `Online in ${title}` });
     this.element = h('div', { class: 'presence' });
+    this.inviteSelect.addEventListener('focus', () => this.renderInviteOptions());
     this.render();
   }
 
@@ -37,8 +39,10 @@ export class RoomMembersView {
     return this.info.kind !== 'direct' && this.info.ownerId === this.me.id;
   }
 
+  /** After a rename (room:updated); direct rooms, whose name is empty, are never renamed. */
   setInfo(info: RoomInfo): void {
     this.info = info;
+    this.online.setAttribute('aria-label', `Online in ${info.name}`);
     this.render();
   }
 
@@ -63,7 +67,17 @@ export class RoomMembersView {
         if (this.inviteSelect.value) void this.actions.invite(this.inviteSelect.value);
       });
       this.inviteSelect.addEventListener('focus', () => this.renderInviteOptions());
-      parts.push(form, h('button', { type: 'button', class: 'danger', onclick: () => void this.actions.deleteRoom() }, 'Delete room'));
+      const name = field('Rename room', { name: 'name', value: this.info.name, required: true, maxlength: 64, autocomplete: 'off' });
+      const rename = h('form', { class: 'invite' }, name.wrapper, h('button', { type: 'submit' }, 'Rename'));
+      rename.addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (name.input.value.trim()) void this.actions.rename(name.input.value.trim());
+      });
+      parts.push(
+        form,
+        rename,
+        h('button', { type: 'button', class: 'danger', onclick: () => void this.actions.deleteRoom() }, 'Delete room'),
+      );
     } else if (this.info.kind !== 'direct') {
       parts.push(h('button', { type: 'button', class: 'link', onclick: () => void this.actions.leave() }, 'Leave room'));
     }

@@ -1,5 +1,5 @@
 import type { ChatApi } from '../chat-api';
-import { roomTitle, type ChatMessage, type ChatUser, type MyRoom } from '../chat-types';
+import { roomTitle, type ChatMessage, type ChatUser, type MyRoom, type RoomInfo } from '../chat-types';
 import { h } from '../dom';
 import { Composer } from './composer';
 import { MessageStore } from '../message-store';
@@ -56,8 +56,11 @@ export class RoomView {
     this.composer.focus();
   }
 
-  rename(name: string): void {
-    this.heading.textContent = this.room.kind === 'public' ? `# ${name}` : name;
+  /** After room:updated: the heading and the log's accessible name follow the new name. */
+  rename(info: RoomInfo): void {
+    this.heading.textContent = info.kind === 'public' ? `# ${info.name}` : info.name;
+    this.log.setAttribute('aria-label', info.name);
+    this.members.setInfo(info);
   }
 
   /** Shows a message where its seq belongs (live, history, sync, edit, delete); false if nothing changed. */

@@ -55,7 +55,7 @@ export class RoomsPanel {
     connection.on<{ room: string; user: ChatUser }>('typing', ({ room, user }) => this.views.get(room)?.showTyping(user));
     connection.on('room:added', () => void this.directory.reload().catch(() => undefined));
     connection.on<{ room: string; info: RoomInfo }>('room:updated', ({ room, info }) => {
-      this.views.get(room)?.rename(info.name);
+      this.views.get(room)?.rename(info);
       this.directory.renamed(room, info);
     });
     connection.on<{ room: string; reason: string }>('room:removed', ({ room, reason }) => this.removed(room, reason));
@@ -141,6 +141,7 @@ export class RoomsPanel {
           await this.api.invite(entry.id, userId);
           this.notice.show(`Invited ${this.directory.people.get(userId)?.displayName ?? 'them'} to ${entry.name}.`);
         }),
+      rename: (name) => this.attempt(async () => void (await this.api.rename(entry.id, name))),
       remove: (user) => this.attempt(async () => void (await this.api.remove(entry.id, user.id))),
       leave: () => this.attempt(async () => void (await this.api.leave(entry.id))),
       deleteRoom: () => this.attempt(async () => void (await this.api.deleteRoom(entry.id))),
