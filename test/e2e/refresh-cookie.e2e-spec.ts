@@ -17,7 +17,8 @@ function tokenIn(res: { headers: Record<string, unknown> }): string {
 }
 
 describe('the refresh token in an httpOnly cookie (browser clients)', () => {
-  const t = useTestApp({ env: { CORS_ORIGINS: 'http://allowed.test' } });
+  // Without the multi-tab grace, a replayed cookie is theft at once (REFRESH_REUSE_GRACE_SECONDS).
+  const t = useTestApp({ env: { CORS_ORIGINS: 'http://allowed.test', REFRESH_REUSE_GRACE_SECONDS: '0' } });
 
   async function cookieLogin(): Promise<{ token: string; body: Record<string, unknown>; cookies: string[] }> {
     const input = aUser();

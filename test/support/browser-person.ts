@@ -34,13 +34,13 @@ export interface BrowserSuite {
 
 let sequence = 0;
 
-/** Builds the client, boots the app and Chromium before the file's tests; closes both after. */
-export function useBrowserSuite(): BrowserSuite {
+/** Builds the client, boots the app (with `env`) and Chromium before the file's tests; closes both after. */
+export function useBrowserSuite(env: Record<string, string> = {}): BrowserSuite {
   let app: TestApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     buildWebClient();
-    [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
+    [app, browser] = await Promise.all([startTestApp(env), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
