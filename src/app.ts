@@ -18,6 +18,7 @@ import { createAppContainer, disposeAppContainer, perRequestContainer } from './
 import { createLogger, type Logger } from './common/logger';
 import type { ClassType } from './common/openapi/api-route.decorator';
 import { answerClientErrorsAsProblems } from './common/http/client-error.handler';
+import { isAllowedOrigin } from './common/http/own-origin';
 import { bodyParser } from './common/middleware/body-parser.middleware';
 import { errorHandler } from './common/middleware/error-handler.middleware';
 import { requestContext } from './common/middleware/request-context.middleware';
@@ -92,7 +93,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   // not to Koa's default stderr printer.
   koa.on('error', (error: unknown) => logger.warn({ err: error }, 'koa error outside a response'));
   const authorization = container.get(KoaAuthorization);
-  const allowedOrigins = new Set(config.corsOrigins);
+  const originPolicy = { corsOrigins: config.corsOrigins, trustProxy: config.http.trustProxy };
 
   koa.use(async (ctx, next) => {
     ctx.state.container = container;
@@ -108,7 +109,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   });
   koa.use(serveWebClient());
   koa.use(serveApiDocs());
-  koa.use(cors({ origin: (ctx) => (allowedOrigins.has(ctx.get('Origin')) ? ctx.get('Origin') : ''), maxAge: 600 }));
+  koa.use(cors({ origin: (ctx) => (isAllowedOrigin(ctx.req, originPolicy) ? ctx.get('Origin') : ''), maxAge: 600 }));
   for (const middleware of bodyParser(config.http.bodyLimit)) koa.use(middleware);
 
   useKoaServer(koa, {

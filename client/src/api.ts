@@ -22,8 +22,12 @@ interface ProblemBody {
  * One JSON request to the API on this page's origin. Resolves to the parsed body (undefined
  * for 204); rejects with ApiError for problem+json answers and for an unreachable server.
  */
-export async function apiRequest<T>(method: string, path: string, options: { body?: unknown; token?: string } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function apiRequest<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let response: Response;

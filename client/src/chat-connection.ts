@@ -1,37 +1,35 @@
 import { io, type Socket } from 'socket.io-client';
 import { ApiError } from './api';
-import type { ChatMessage, ChatUser, HistoryPage } from './chat-types';
 import type { Session } from './session';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'closed';
 
-export interface ChatEvents {
+export interface ConnectionEvents {
   onStatus(status: ConnectionStatus, message?: string): void;
-  onMessage(message: ChatMessage): void;
-  onPresence(room: string, members: ChatUser[]): void;
-  onTyping(room: string, user: ChatUser): void;
-  /** Connected again after a drop and back in `room`: fetch what was missed. */
-  onRejoined(room: string): void;
-  onError(error: ApiError): void;
+  /** Greeted by the server, the first time and after every reconnect: catch up from here. */
+  onConnected(reconnected: boolean): void;
 }
 
-type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number } };
+type Ack<T> =
+  | ({ ok: true } & T)
+  | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number; errors?: { field: string; messages: string[] }[] } };
 
 const ACK_TIMEOUT_MS = 10_000;
 
 /**
- * The socket.io connection: authenticated with a fresh token on every (re)connect, rejoins its
- * rooms after a drop, and follows the browser's online/offline state.
+ * The socket.io connection: authenticated with a fresh token on every (re)connect, and following
+ * the browser's online/offline state. Membership is stored on the server, which subscribes every
+ * connection to the user's rooms itself; catching up on what was missed is the caller's, on
+ * onConnected (message:sync).
  */
 export class ChatConnection {
   private readonly socket: Socket;
-  private readonly rooms = new Set<string>();
   private greeted = false;
   private tokenRetried = false;
 
   constructor(
     private readonly session: Session,
-    private readonly events: ChatEvents,
+    private readonly events: ConnectionEvents,
   ) {
     // auth as a callback: socket.io calls it before every attempt, so a reconnect never sends
     // the token of an hour ago.
@@ -42,35 +40,38 @@ export class ChatConnection {
           () => callback({ token: '' }),
         ),
     });
-    this.socket.on('authenticated', () => void this.greet());
+    this.socket.on('authenticated', () => this.greet());
     this.socket.on('connect_error', (error) => this.refused(error as Error & { data?: { code?: string } }));
     this.socket.on('disconnect', (reason) => this.dropped(reason));
-    this.socket.on('message:new', (message: ChatMessage) => events.onMessage(message));
-    this.socket.on('presence', ({ room, members }: { room: string; members: ChatUser[] }) => events.onPresence(room, members));
-    this.socket.on('typing', ({ room, user }: { room: string; user: ChatUser }) => events.onTyping(room, user));
     this.socket.on('auth:expired', () => void session.refresh().catch(() => undefined));
     window.addEventListener('offline', this.wentOffline);
     window.addEventListener('online', this.cameOnline);
     events.onStatus('connecting');
   }
 
-  async join(room: string): Promise<ChatUser[]> {
-    const answer = await this.request<{ members: ChatUser[] }>('room:join', { room });
-    this.rooms.add(room);
-    return answer.members;
+  /** A server event (message:new, presence, room:added...). */
+  on<T>(event: string, handler: (payload: T) => void): void {
+    this.socket.on(event, handler);
   }
 
-  history(room: string, before?: string | null): Promise<HistoryPage> {
-    return this.request<HistoryPage>('message:history', before ? { room, before } : { room });
+  /** A request with an ack; rejects with ApiError for `{ ok: false }`, no connection or no answer. */
+  async request<T>(event: string, payload: object): Promise<T> {
+    if (!this.socket.connected) throw new ApiError(0, 'offline', 'Not connected.');
+    let answer: Ack<T>;
+    try {
+      answer = (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
+    } catch {
+      throw new ApiError(0, 'ack_timeout', 'No answer from the server.');
+    }
+    if (answer.ok) return answer;
+    const { code, message, retryAfterSeconds, errors = [] } = answer.error;
+    const fields = errors.map((error) => `${error.field}: ${error.messages.join('; ')}`);
+    throw new ApiError(code === 'rate_limited' ? 429 : 400, code, message, retryAfterSeconds, fields);
   }
 
-  async send(room: string, text: string, clientMsgId: string): Promise<ChatMessage> {
-    return (await this.request<{ message: ChatMessage }>('message:send', { room, text, clientMsgId })).message;
-  }
-
-  /** Fire and forget: the server drops refused typing events silently. */
-  typing(room: string): void {
-    if (this.socket.connected) this.socket.emit('typing', { room });
+  /** Fire and forget (typing): the server drops refused events silently. */
+  emit(event: string, payload: object): void {
+    if (this.socket.connected) this.socket.emit(event, payload);
   }
 
   /** Hands the connection a newer access token so that it outlives the old one's expiry. */
@@ -85,33 +86,12 @@ export class ChatConnection {
     this.events.onStatus('closed');
   }
 
-  private async request<T>(event: string, payload: object): Promise<T> {
-    if (!this.socket.connected) throw new ApiError(0, 'offline', 'Not connected.');
-    let answer: Ack<T>;
-    try {
-      answer = (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
-    } catch {
-      throw new ApiError(0, 'ack_timeout', 'No answer from the server.');
-    }
-    if (answer.ok) return answer;
-    throw new ApiError(400, answer.error.code, answer.error.message, answer.error.retryAfterSeconds);
-  }
-
-  /** Every (re)connection: rejoin the rooms of this tab, then let the view fill the gaps. */
-  private async greet(): Promise<void> {
+  private greet(): void {
     this.tokenRetried = false;
     const reconnected = this.greeted;
     this.greeted = true;
     this.events.onStatus('online');
-    if (!reconnected) return;
-    for (const room of this.rooms) {
-      try {
-        await this.join(room);
-        this.events.onRejoined(room);
-      } catch (error) {
-        if (error instanceof ApiError) this.events.onError(error);
-      }
-    }
+    this.events.onConnected(reconnected);
   }
 
   private refused(error: Error & { data?: { code?: string } }): void {
@@ -147,7 +127,7 @@ export class ChatConnection {
 
   private readonly wentOffline = (): void => {
     // Chromium may keep a WebSocket open through a network change it cannot see: close it
-    // ourselves and catch up from history when the network is back.
+    // ourselves and catch up with message:sync when the network is back.
     this.socket.disconnect();
     this.events.onStatus('offline');
   };

@@ -1,23 +1,20 @@
 import type { ChatMessage } from './chat-types';
 
-/** Oldest first, as the server orders history: by creation time, then by id. */
-function compare(a: ChatMessage, b: ChatMessage): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+export type Applied = { change: 'added' | 'replaced'; index: number } | { change: 'none' };
 
-/** Whether `a` comes after `b` in the room's order. */
-export function isNewer(a: ChatMessage, b: ChatMessage): boolean {
-  return compare(a, b) > 0;
+/** How recent a message's state is: a tombstone beats an edit, a later edit an earlier one. */
+function freshness(message: ChatMessage): number {
+  return message.deleted ? Number.POSITIVE_INFINITY : Date.parse(message.editedAt ?? message.createdAt);
 }
 
 /**
- * One room's messages, in order and each once, however they arrive: live, from history pages,
- * or from the gap fill after a reconnect (phase 2: from message:sync).
+ * One room's messages in seq order, each once, however they arrive: live, history pages,
+ * message:sync pages, edits and deletes. A message seen again in an older state never undoes a
+ * newer one.
  */
 export class MessageStore {
   private readonly messages: ChatMessage[] = [];
-  private readonly ids = new Set<string>();
+  private readonly bySeq = new Map<number, ChatMessage>();
   /** Cursor for older history; null once the oldest message is here. */
   olderCursor: string | null | undefined;
 
@@ -29,17 +26,36 @@ export class MessageStore {
     return this.messages.length;
   }
 
-  has(id: string): boolean {
-    return this.ids.has(id);
+  get(seq: number): ChatMessage | undefined {
+    return this.bySeq.get(seq);
   }
 
-  /** Adds a message unless it is already here; returns its position, or -1 for a duplicate. */
-  add(message: ChatMessage): number {
-    if (this.ids.has(message.id)) return -1;
-    this.ids.add(message.id);
+  /**
+   * Where message:sync must start: the last seq of the unbroken run from the oldest message
+   * held. A live message that skipped ahead (seq 105 after 100) does not move it, so the sync
+   * still fetches 101-104. 0 when nothing is held.
+   */
+  get syncFrom(): number {
+    if (this.messages.length === 0) return 0;
+    let seq = this.messages[0].seq;
+    while (this.bySeq.has(seq + 1)) seq += 1;
+    return seq;
+  }
+
+  /** Adds a message, or replaces the one with its seq when this state is newer. */
+  apply(message: ChatMessage): Applied {
+    const existing = this.bySeq.get(message.seq);
+    if (existing) {
+      if (freshness(message) <= freshness(existing)) return { change: 'none' };
+      const index = this.messages.indexOf(existing);
+      this.messages[index] = message;
+      this.bySeq.set(message.seq, message);
+      return { change: 'replaced', index };
+    }
     let index = this.messages.length;
-    while (index > 0 && compare(this.messages[index - 1], message) > 0) index -= 1;
+    while (index > 0 && this.messages[index - 1].seq > message.seq) index -= 1;
     this.messages.splice(index, 0, message);
-    return index;
+    this.bySeq.set(message.seq, message);
+    return { change: 'added', index };
   }
 }

@@ -10,7 +10,6 @@ export interface User {
 
 interface TokenAnswer {
   accessToken: string;
-  refreshToken: string;
   expiresIn: number;
 }
 
@@ -25,36 +24,55 @@ export interface SessionEvents {
   onEnded(reason?: ApiError): void;
 }
 
+/**
+ * The refresh token never reaches this page: the server keeps it in an httpOnly cookie scoped to
+ * /auth/refresh and /auth/logout when a request carries this header (docs/security.md).
+ */
+const COOKIE_MODE = { 'x-token-delivery': 'cookie' };
 /** Refresh when this share of the token's lifetime has passed, well before it expires. */
 const REFRESH_AT = 0.75;
 const REFRESH_CODES = new Set(['refresh_invalid', 'refresh_expired', 'refresh_reused', 'token_revoked', 'account_disabled']);
 
 /**
- * The logged-in session. Tokens live in this object only (never in storage a script could read
- * later). Phase 2 moves the refresh token into an httpOnly cookie; only refresh(), logOut() and
- * logIn() change then.
+ * The logged-in session. The access token lives in this object only (never in storage a script
+ * could read later); the refresh token lives in an httpOnly cookie the page cannot read at all,
+ * which is what lets a reload (or a second tab) pick the session up again: restore().
  */
 export class Session {
   private accessToken: string;
-  private refreshToken: string;
   private expiresAt = 0;
   private refreshing: Promise<string> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ended = false;
 
   private constructor(
-    answer: LoginAnswer,
+    answer: TokenAnswer,
     public user: User,
     private readonly events: SessionEvents,
   ) {
     this.accessToken = answer.accessToken;
-    this.refreshToken = answer.refreshToken;
     this.schedule(answer.expiresIn);
   }
 
   static async logIn(email: string, password: string, events: SessionEvents): Promise<Session> {
-    const answer = await apiRequest<LoginAnswer>('POST', '/auth/login', { body: { email, password } });
+    const answer = await apiRequest<LoginAnswer>('POST', '/auth/login', { body: { email, password }, headers: COOKIE_MODE });
     return new Session(answer, answer.user, events);
+  }
+
+  /**
+   * The session this browser already has (a reload, another tab), from the refresh cookie; undefined
+   * when there is none or it is no longer valid. Other failures (server unreachable) are thrown.
+   */
+  static async restore(events: SessionEvents): Promise<Session | undefined> {
+    let answer: TokenAnswer;
+    try {
+      answer = await rotate();
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || REFRESH_CODES.has(error.code))) return undefined;
+      throw error;
+    }
+    const user = await apiRequest<User>('GET', '/users/me', { token: answer.accessToken });
+    return new Session(answer, user, events);
   }
 
   get token(): string {
@@ -79,9 +97,8 @@ export class Session {
 
   /** Rotates the tokens; concurrent callers share one request (the server spends a refresh token once). */
   refresh(): Promise<string> {
-    this.refreshing ??= apiRequest<TokenAnswer>('POST', '/auth/refresh', { body: { refreshToken: this.refreshToken } })
+    this.refreshing ??= rotate()
       .then((answer) => {
-        this.refreshToken = answer.refreshToken;
         this.useAccessToken(answer.accessToken, answer.expiresIn);
         return answer.accessToken;
       })
@@ -98,7 +115,7 @@ export class Session {
   }
 
   async logOut(): Promise<void> {
-    await apiRequest('POST', '/auth/logout', { body: { refreshToken: this.refreshToken } }).catch(() => undefined);
+    await apiRequest('POST', '/auth/logout', { headers: COOKIE_MODE }).catch(() => undefined);
     this.end();
   }
 
@@ -113,7 +130,6 @@ export class Session {
     this.ended = true;
     clearTimeout(this.timer);
     this.accessToken = '';
-    this.refreshToken = '';
     this.events.onEnded(reason);
   }
 
@@ -132,4 +148,24 @@ export class Session {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh().catch(() => undefined), expiresIn * 1000 * REFRESH_AT);
   }
+}
+
+/** The Web Lock every tab of this browser takes to refresh (one origin, one cookie, one lock name). */
+const REFRESH_LOCK = 'koa-jwt-chat:refresh';
+
+/**
+ * One rotation of the cookie's refresh token: the answer holds the new access token only.
+ * Single flight across tabs: the tabs share the cookie and the server spends a token once, so two
+ * tabs refreshing together would present the same token twice and the second would look stolen
+ * (refresh_reused revokes the session). Under the lock they take turns, each presenting the
+ * cookie the previous one left. Web Locks exist in secure contexts only (https, localhost);
+ * elsewhere a tab refreshes alone and relies on the server's grace period.
+ */
+async function rotate(): Promise<TokenAnswer> {
+  const request = (): Promise<TokenAnswer> => apiRequest<TokenAnswer>('POST', '/auth/refresh', { headers: COOKIE_MODE });
+  if (!('locks' in navigator)) return request();
+  let answer: TokenAnswer | undefined;
+  // The lock is held until the answer (and with it the new cookie) is in.
+  await navigator.locks.request(REFRESH_LOCK, async () => (answer = await request()));
+  return answer!;
 }

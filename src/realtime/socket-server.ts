@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import { SocketControllers } from 'socket-controllers';
 import { Server } from 'socket.io';
 import type { ContainerInstance } from 'typedi';
+import { isAllowedOrigin } from '../common/http/own-origin';
 import { LOGGER, type Logger } from '../common/logger';
 import { APP_CONFIG } from '../config/app-config.token';
 import { ConnectionSocketController } from './connection.socket-controller';
@@ -39,15 +40,15 @@ export function createSocketServer(
 ): RealtimeServer {
   const config = container.get(APP_CONFIG);
   const logger = container.get(LOGGER);
-  const allowedOrigins = new Set(config.corsOrigins);
+  const originPolicy = { corsOrigins: config.corsOrigins, trustProxy: config.http.trustProxy };
   const io = new Server(httpServer, {
     serveClient: false,
     cors: { origin: [...config.corsOrigins], maxAge: 600 },
-    // CORS headers only advise browsers; this refuses the handshake itself. Clients that send no
-    // Origin (servers, mobile apps) are not browsers acting for another site, and are let in.
+    // CORS headers only advise browsers; this refuses the handshake itself. The page's own origin
+    // always passes (the client served at /), other sites when CORS_ORIGINS lists them. Clients
+    // that send no Origin (servers, mobile apps) are not browsers acting for another site.
     allowRequest: (request, callback) => {
-      const origin = request.headers.origin;
-      callback(null, origin === undefined || allowedOrigins.has(origin));
+      callback(null, request.headers.origin === undefined || isAllowedOrigin(request, originPolicy));
     },
     maxHttpBufferSize: Math.max(REALTIME_MAX_EVENT_BYTES, ...features.map((feature) => feature.maxEventBytes)),
   });

@@ -1,7 +1,7 @@
-import { join, log, logIn, PASSWORD, send, signUp, useBrowserSuite } from '../support/browser-person';
+import { join, logIn, PASSWORD, send, signUp, useBrowserSuite } from '../support/browser-person';
 import { screenshot } from '../support/browser';
 
-describe('browser client: logging in, the account, and tokens', () => {
+describe('browser client: logging in and the account', () => {
   const suite = useBrowserSuite();
 
   it('shows a clear error for a wrong password and stays on the log-in form', async () => {
@@ -64,23 +64,5 @@ describe('browser client: logging in, the account, and tokens', () => {
     await dan.page.getByText('Signed in as Daniel').waitFor();
     expect(dan.trouble).toEqual([]);
     await dan.context.close();
-  });
-
-  it('refreshes the access token before it expires and keeps the conversation', async () => {
-    // Page time is ours to move: 12 minutes pass in an instant, past the 75% mark of a 15-minute token.
-    const eve = await suite.open('Eve', { clock: true });
-    const { page } = eve;
-    await signUp(eve);
-    await join(eve, 'long-talk');
-    await send(eve, 'before the refresh', 'long-talk');
-
-    const refreshed = page.waitForResponse((response) => response.url().endsWith('/auth/refresh'));
-    await page.clock.fastForward('12:00');
-    expect((await refreshed).status()).toBe(200);
-    await page.getByRole('status').getByText('Connected').waitFor();
-    await send(eve, 'after the refresh', 'long-talk');
-    expect(await log(eve, 'long-talk').locator('article p').allTextContents()).toEqual(['before the refresh', 'after the refresh']);
-    expect(eve.trouble).toEqual([]);
-    await eve.context.close();
   });
 });

@@ -34,13 +34,13 @@ export interface BrowserSuite {
 
 let sequence = 0;
 
-/** Builds the client, boots the app and Chromium before the file's tests; closes both after. */
-export function useBrowserSuite(): BrowserSuite {
+/** Builds the client, boots the app (with `env`) and Chromium before the file's tests; closes both after. */
+export function useBrowserSuite(env: Record<string, string> = {}): BrowserSuite {
   let app: TestApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     buildWebClient();
-    [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
+    [app, browser] = await Promise.all([startTestApp(env), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -101,7 +101,9 @@ export async function signedIn(person: Person): Promise<void> {
 }
 
 export async function join(person: Person, room: string): Promise<void> {
-  await person.page.getByLabel('Room name').fill(room);
+  const field = person.page.getByLabel('Room name');
+  if (!(await field.isVisible())) await person.page.getByText('Join or create a room').click();
+  await field.fill(room);
   await person.page.getByRole('button', { name: 'Join', exact: true }).click();
   await log(person, room).waitFor();
 }
@@ -109,6 +111,27 @@ export async function join(person: Person, room: string): Promise<void> {
 /** The conversation of `room`: a log named after it. */
 export function log(person: Person, room: string): Locator {
   return person.page.getByRole('log', { name: room, exact: true });
+}
+
+/** The texts of the messages in a room's log, in order (not names, times or buttons). */
+export function texts(person: Person, room: string): Promise<string[]> {
+  return log(person, room).locator('article .text').allTextContents();
+}
+
+/** The room's entry in the "Rooms" navigation (its name, unread count and last message). */
+export function roomLink(person: Person, title: string | RegExp): Locator {
+  return person.page
+    .getByRole('navigation', { name: 'Rooms' })
+    .getByRole('listitem')
+    .filter({ hasText: title })
+    .getByRole('button')
+    .first();
+}
+
+/** Opens one of the person's rooms from the list, and waits for its conversation. */
+export async function openRoom(person: Person, title: string): Promise<void> {
+  await roomLink(person, new RegExp(title)).click();
+  await log(person, title).waitFor();
 }
 
 /** Sends `text` and waits until the sender's own log shows it (the ack arrived). */

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { Equals, IsInt, IsString, Matches, ValidateNested } from 'class-validator';
+import { Equals, IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { PublicUserDto } from '../../users/dto/public-user.dto';
 import type { LoginResult, TokenPair } from '../auth.service';
 import type { PasswordChanged } from '../password-change.service';
@@ -21,6 +21,8 @@ export class AccessTokenDto implements PasswordChanged {
 
 /** POST /auth/refresh. */
 export class TokenPairDto extends AccessTokenDto implements TokenPair {
+  /** Absent when the request asked for cookie delivery (X-Token-Delivery: cookie): it is in the httpOnly cookie then. */
+  @IsOptional()
   @IsString()
   refreshToken!: string;
 }
