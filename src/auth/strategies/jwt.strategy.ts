@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { Strategy as JwtStrategy } from 'passport-jwt';
 import type { AppConfig } from '../../config/app-config';
 import type { SessionsService } from '../../sessions/sessions.service';
@@ -23,7 +24,9 @@ export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, users: Us
   return new JwtStrategy(
     {
       jwtFromRequest: (req: TokenRequest) => req.accessToken,
-      secretOrKeyProvider: (_req: unknown, rawToken: string, done: (error: Error | null, key?: string) => void) => {
+      secretOrKeyProvider: (_req: unknown, rawToken: string, callback: (error: Error | null, key?: string) => void) => {
+        // passport-jwt's types predate KeyObject; it hands the key straight to jsonwebtoken.verify, which takes one.
+        const done = callback as unknown as (error: Error | null, key?: KeyObject) => void;
         const [header, payload] = rawToken.split('.').map(decodeSegment);
         // jsonwebtoken throws a TypeError (a 500) on a correctly signed `null` payload; refuse it first.
         const key = isObject(payload) && isObject(header) ? keys.verificationKey(header) : undefined;
