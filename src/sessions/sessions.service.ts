@@ -108,8 +108,17 @@ export class SessionsService {
 
   /** True when the session exists, belongs to the user and is live: access tokens die with their session. */
   async isLive(sessionId: string, userId: string): Promise<boolean> {
+    return (await this.liveUntil(sessionId, userId)) !== undefined;
+  }
+
+  /**
+   * When the session stops being live unless something revokes it first (its idle expiry, which
+   * never passes the absolute one); undefined when it is not live now or is not the user's.
+   */
+  async liveUntil(sessionId: string, userId: string): Promise<Date | undefined> {
     const session = await this.sessions.findById(sessionId);
-    return session !== undefined && session.userId === userId && isSessionActive(session);
+    if (session === undefined || session.userId !== userId || !isSessionActive(session)) return undefined;
+    return new Date(Math.min(session.idleExpiresAt.getTime(), session.absoluteExpiresAt.getTime()));
   }
 
   private async revoke(userId: string, sessionId: string, reason: string, client: ClientInfo): Promise<boolean> {

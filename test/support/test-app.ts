@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import supertest from 'supertest';
 type TestAgent = ReturnType<typeof supertest>;
 import { createApp, type App } from '../../src/app';
+import { AccountCache } from '../../src/auth/account-cache/account-cache';
 import type { Logger } from '../../src/common/logger';
 import type { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
@@ -51,6 +52,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     http: supertest(app.server),
     wipe: async () => {
       for (const collection of Object.values(mongoose.connection.collections)) await collection.deleteMany({});
+      // The wipe goes behind the app's back: its account cache must not remember the wiped users.
+      app.container.get(AccountCache).invalidateAll();
     },
     close: async () => {
       await app.close();
