@@ -39,7 +39,7 @@ export class AccountRevocationService {
     } finally {
       // Access tokens died with the bump: live sockets must hear of it even if ending sessions failed.
       this.securityLog.record(options.reason, client, { userId, ...(options.keepSessionId ? { sessionId: options.keepSessionId } : {}) });
-      this.events.emit('userRevoked', userId);
+      await this.events.announce('userRevoked', userId);
     }
     return updated;
   }

@@ -21,8 +21,27 @@ export interface RevocationEventMap {
  */
 @Service()
 export class RevocationEvents extends EventEmitter<RevocationEventMap> {
+  private readonly pending = new Set<Promise<unknown>>();
+
   constructor() {
     // typedi passes the container as an extra constructor argument; EventEmitter must not take it as options.
     super();
+  }
+
+  /** A listener whose work outlives emit() (telling other instances) hands it here, for announce() to await. */
+  track(work: Promise<unknown>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work)).catch(() => undefined);
+  }
+
+  /**
+   * Emits, then waits for the work listeners started (the publish to other instances), so that
+   * the caller answers only once every instance has been told: the client's next request, to any
+   * instance, meets the revocation. The listeners bound that work in time and never reject here.
+   */
+  async announce<K extends keyof RevocationEventMap>(event: K, ...args: RevocationEventMap[K]): Promise<void> {
+    // @types/node cannot relate a generic K's arguments to its conditional emit signature.
+    (this.emit as (event: K, ...args: RevocationEventMap[K]) => boolean)(event, ...args);
+    await Promise.allSettled([...this.pending]);
   }
 }

@@ -125,7 +125,7 @@ export class SessionsService {
     const revoked = await this.sessions.revoke(sessionId, reason, userId);
     if (revoked) {
       this.securityLog.record('session_revoked', client, { userId, sessionId, reason });
-      this.events.emit('sessionRevoked', userId, sessionId);
+      await this.events.announce('sessionRevoked', userId, sessionId);
     }
     return revoked;
   }

@@ -37,7 +37,7 @@ export class UsersService {
   async updateProfile(id: string, input: UpdateProfileDto): Promise<UserRecord> {
     const user = await this.users.updateDisplayName(id, input.displayName);
     if (!user) throw new NotFoundError('user_not_found', 'This user does not exist.');
-    this.events.emit('accountChanged', id);
+    await this.events.announce('accountChanged', id);
     return user;
   }
 }

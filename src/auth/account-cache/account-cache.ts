@@ -101,6 +101,11 @@ export class AccountCache {
     this.trusted = true;
   }
 
+  /** Whether the user is cached now, without touching its recency (tests, and whoever reports on the cache). */
+  has(userId: string): boolean {
+    return this.entries.has(userId);
+  }
+
   /** How many users are cached now (tests check the bound). */
   get size(): number {
     return this.entries.size;
