@@ -7,6 +7,7 @@ import { useContainer as useRoutingContainer, useKoaServer } from 'routing-contr
 import type { Server as SocketServer } from 'socket.io';
 import type { ContainerInstance } from 'typedi';
 import { AdminUsersController } from './auth/admin/admin-users.controller';
+import { RevocationChannel } from './auth/account-cache/revocation-channel';
 import { AuthController } from './auth/auth.controller';
 import { KoaAuthorization } from './auth/authorization/koa-authorization';
 import { JwksController } from './auth/jwks.controller';
@@ -125,6 +126,9 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   const purger = container.get(SessionPurger);
   purger.start();
   const limiters = container.get(RateLimiterFactory);
+  // With REDIS_URL: other instances' revocations reach this instance's account cache.
+  const revocationChannel = container.get(RevocationChannel);
+  revocationChannel.start();
 
   const server = createServer(koa.callback());
   answerClientErrorsAsProblems(server, logger);
@@ -145,7 +149,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
         // Closing socket.io closes the HTTP server it is attached to as well.
         await sockets.close();
       } finally {
-        await limiters.close();
+        await Promise.all([limiters.close(), revocationChannel.close()]);
         disposeAppContainer(container);
       }
     },

@@ -45,7 +45,7 @@ export class AccountRevocationService {
         ...(options.actorId ? { actorId: options.actorId } : {}),
         ...(options.keepSessionId ? { sessionId: options.keepSessionId } : {}),
       });
-      this.events.emit('userRevoked', userId);
+      await this.events.announce('userRevoked', userId);
     }
     return updated;
   }

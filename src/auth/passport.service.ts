@@ -2,8 +2,7 @@ import { Passport } from 'passport';
 import { Inject, Service } from 'typedi';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { SessionsService } from '../sessions/sessions.service';
-import { UsersRepository } from '../users/users.repository';
+import { AccountCache } from './account-cache/account-cache';
 import { CredentialsService } from './credentials.service';
 import { JwtKeyRing } from './jwt-key-ring';
 import { createJwtStrategy } from './strategies/jwt.strategy';
@@ -27,15 +26,9 @@ export interface StrategyOutcome<T> {
 export class PassportService {
   private readonly passport = new Passport();
 
-  constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
-    keys: JwtKeyRing,
-    users: UsersRepository,
-    credentials: CredentialsService,
-    sessions: SessionsService,
-  ) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, keys: JwtKeyRing, credentials: CredentialsService, accounts: AccountCache) {
     this.passport.use('local', createLocalStrategy(credentials));
-    this.passport.use('jwt', createJwtStrategy(config, keys, users, sessions));
+    this.passport.use('jwt', createJwtStrategy(config, keys, accounts));
   }
 
   authenticate<T>(strategy: StrategyName, request: object): Promise<StrategyOutcome<T>> {

@@ -1,3 +1,4 @@
+import type { AuthCacheConfig } from './slices/auth-cache.config';
 import type { ChatConfig } from './slices/chat.config';
 import type { HttpConfig } from './slices/http.config';
 import type { JwtConfig } from './slices/jwt.config';
@@ -10,4 +11,11 @@ import type { SessionConfig } from './slices/session.config';
  * The typed, validated, frozen configuration every service receives through APP_CONFIG: the
  * parts of every slice (config/slices/, listed in load-config.ts), in one object.
  */
-export type AppConfig = ServerConfig & HttpConfig & JwtConfig & SessionConfig & RateLimitConfig & ChatConfig & PasswordHashingConfig;
+export type AppConfig = ServerConfig &
+  HttpConfig &
+  JwtConfig &
+  SessionConfig &
+  AuthCacheConfig &
+  RateLimitConfig &
+  ChatConfig &
+  PasswordHashingConfig;

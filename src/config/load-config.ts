@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { AppConfig } from './app-config';
 import type { ConfigSlice } from './config-slice';
+import { authCacheConfig } from './slices/auth-cache.config';
 import { chatConfig } from './slices/chat.config';
 import { httpConfig } from './slices/http.config';
 import { jwtConfig } from './slices/jwt.config';
@@ -20,6 +21,7 @@ export const CONFIG_SLICES: readonly ConfigSlice<object, object>[] = [
   httpConfig,
   jwtConfig,
   sessionConfig,
+  authCacheConfig,
   rateLimitConfig,
   chatConfig,
   passwordHashingConfig,

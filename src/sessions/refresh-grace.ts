@@ -28,9 +28,13 @@ export class RefreshGrace {
     this.graceMs = config.session.reuseGraceSeconds * 1000;
   }
 
-  /** Spent strictly less than the grace period ago; never with a grace of 0. */
+  /**
+   * Spent strictly less than the grace period ago; never with a grace of 0. `now` was read when
+   * this request began, so a concurrent request can have spent the token a moment *after* it:
+   * the difference is then negative, which must not pass as "within a grace of 0".
+   */
   private covers(spent: SpentToken, now: Date): boolean {
-    return now.getTime() - spent.spentAt.getTime() < this.graceMs;
+    return this.graceMs > 0 && now.getTime() - spent.spentAt.getTime() < this.graceMs;
   }
 
   /**

@@ -144,15 +144,24 @@ export class SessionsService {
 
   /** True when the session exists, belongs to the user and is live: access tokens die with their session. */
   async isLive(sessionId: string, userId: string): Promise<boolean> {
+    return (await this.liveUntil(sessionId, userId)) !== undefined;
+  }
+
+  /**
+   * When the session stops being live unless something revokes it first (its idle expiry, which
+   * never passes the absolute one); undefined when it is not live now or is not the user's.
+   */
+  async liveUntil(sessionId: string, userId: string): Promise<Date | undefined> {
     const session = await this.sessions.findById(sessionId);
-    return session !== undefined && session.userId === userId && isSessionActive(session, this.clock.now());
+    if (session === undefined || session.userId !== userId || !isSessionActive(session, this.clock.now())) return undefined;
+    return new Date(Math.min(session.idleExpiresAt.getTime(), session.absoluteExpiresAt.getTime()));
   }
 
   private async revoke(userId: string, sessionId: string, reason: string, client: ClientInfo): Promise<boolean> {
     const revoked = await this.sessions.revoke(sessionId, reason, userId);
     if (revoked) {
       this.securityLog.record('session_revoked', client, { userId, sessionId, reason });
-      this.events.emit('sessionRevoked', userId, sessionId);
+      await this.events.announce('sessionRevoked', userId, sessionId);
     }
     return revoked;
   }

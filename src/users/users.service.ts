@@ -3,6 +3,7 @@ import { NotFoundError } from '../common/errors/app-error';
 import type { ClientInfo } from '../common/http/client-info';
 import { AuthThrottle } from '../security/auth-throttle';
 import { PasswordHasher } from '../security/password-hasher';
+import { RevocationEvents } from '../security/revocation-events';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateProfileDto } from './dto/update-profile.dto';
 import type { UserRecord } from './user-record';
@@ -16,6 +17,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: AuthThrottle,
+    private readonly events: RevocationEvents,
   ) {}
 
   async register(input: CreateUserDto, client: ClientInfo): Promise<UserRecord> {
@@ -40,6 +42,7 @@ export class UsersService {
   async updateProfile(id: string, input: UpdateProfileDto): Promise<UserRecord> {
     const user = await this.users.updateDisplayName(id, input.displayName);
     if (!user) throw new NotFoundError('user_not_found', 'This user does not exist.');
+    await this.events.announce('accountChanged', id);
     return user;
   }
 }

@@ -1,3 +1,4 @@
+import { RevocationEvents } from '../../src/security/revocation-events';
 import { UserModel } from '../../src/users/user.model';
 import { expectRefused, getMe } from '../support/http';
 import { expectProblem } from '../support/problem';
@@ -12,6 +13,8 @@ describe('access tokens: who they belong to, what they are, how they are sent', 
     it('returns 401 token_revoked once the user is deleted', async () => {
       await getMe(t, user.accessToken).expect(200);
       await UserModel.deleteOne({ _id: user.id });
+      // Deleted behind the app's back: announced as any deleting path would, for the account cache.
+      t.app.container.get(RevocationEvents).emit('accountChanged', user.id);
       await expectRefused(t, user.accessToken, 'token_revoked');
     });
 

@@ -42,7 +42,7 @@ describe('security: disabling an account across two instances (Redis)', () => {
 
   it("disconnects the user's sockets on the other instance and refuses their login, refresh, token and handshake there", async () => {
     const statusChanges: string[] = [];
-    a.app.container.get(RevocationEvents).on('accountStatusChanged', (id) => statusChanges.push(id));
+    a.app.container.get(RevocationEvents).on('accountChanged', (id) => statusChanges.push(id));
     const socket = await connectAs(b.url, user.accessToken);
     const disconnected = waitForEvent<string>(socket, 'disconnect');
 

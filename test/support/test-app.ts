@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import supertest from 'supertest';
 type TestAgent = ReturnType<typeof supertest>;
 import { createApp, type App } from '../../src/app';
+import { AccountCache } from '../../src/auth/account-cache/account-cache';
 import type { Clock } from '../../src/common/clock';
 import type { Logger } from '../../src/common/logger';
 import type { AppConfig } from '../../src/config/app-config';
@@ -60,6 +61,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     http: checkedAgent(supertest(app.server), contract),
     wipe: async () => {
       for (const collection of Object.values(mongoose.connection.collections)) await collection.deleteMany({});
+      // The wipe goes behind the app's back: its account cache must not remember the wiped users.
+      app.container.get(AccountCache).invalidateAll();
     },
     close: async () => {
       await app.close();

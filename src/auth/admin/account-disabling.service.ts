@@ -14,7 +14,7 @@ const notFound = () => new NotFoundError('user_not_found', 'This user does not e
  * Admins disable and re-enable accounts. The stored status is what refuses the account from now
  * on (accountStanding: login, refresh, every access token and handshake); disabling then ends what
  * is live now through AccountRevocationService (tokenVersion bump, sessions, security log,
- * userRevoked, which disconnects the sockets on every instance). Both emit accountStatusChanged
+ * userRevoked, which disconnects the sockets on every instance). Both announce accountChanged
  * for anyone who keeps a copy of the account.
  */
 @Service()
@@ -36,7 +36,7 @@ export class AccountDisablingService {
     // Status first: from this write on, login, refresh and every token are refused.
     if (!(await this.users.setStatus(userId, 'disabled'))) throw notFound();
     const disabled = await this.revocation.revokeAccount(userId, client, { reason: 'account_disabled', actorId: actor.user.id });
-    this.events.emit('accountStatusChanged', userId);
+    await this.events.announce('accountChanged', userId);
     return disabled;
   }
 
@@ -45,7 +45,7 @@ export class AccountDisablingService {
     const enabled = await this.users.setStatus(userId, 'active');
     if (!enabled) throw notFound();
     this.securityLog.record('account_enabled', client, { userId, actorId: actor.user.id });
-    this.events.emit('accountStatusChanged', userId);
+    await this.events.announce('accountChanged', userId);
     return enabled;
   }
 }

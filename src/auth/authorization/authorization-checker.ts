@@ -1,5 +1,7 @@
 import { Service } from 'typedi';
+import { accountMayAct } from '../../users/account-status';
 import type { Principal } from '../../users/principal';
+import { UsersRepository } from '../../users/users.repository';
 import { TokenError } from '../auth.errors';
 import { PassportService } from '../passport.service';
 import type { TokenRequest } from '../strategies/jwt.strategy';
@@ -12,7 +14,10 @@ import type { TokenRequest } from '../strategies/jwt.strategy';
  */
 @Service()
 export class AuthorizationChecker {
-  constructor(private readonly passport: PassportService) {}
+  constructor(
+    private readonly passport: PassportService,
+    private readonly users: UsersRepository,
+  ) {}
 
   /** Verifies a raw access token; throws a TokenError with token_missing/invalid/expired/revoked. */
   async verify(rawToken: string | undefined): Promise<Principal> {
@@ -24,5 +29,15 @@ export class AuthorizationChecker {
     // By name, not instanceof: passport-jwt may load its own copy of jsonwebtoken.
     if ((reason as Error | undefined)?.name === 'TokenExpiredError') throw new TokenError('token_expired');
     throw new TokenError('token_invalid');
+  }
+
+  /**
+   * Whether the caller's account holds one of `roles` right now. Read from the database, never
+   * from the account cache: a role revoked by another process (`npm run admin:revoke`) must end
+   * its rights on the next request, and role-protected routes are rare enough to pay one read.
+   */
+  async hasAnyRole(principal: Principal, roles: readonly string[]): Promise<boolean> {
+    const user = await this.users.findById(principal.user.id);
+    return accountMayAct(user) && roles.some((role) => (user.roles as string[]).includes(role));
   }
 }

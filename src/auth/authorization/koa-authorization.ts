@@ -26,8 +26,8 @@ export class KoaAuthorization {
 
   /** routing-controllers' authorizationChecker: @Authorized() and @Authorized('admin'). */
   readonly checkAction = async (action: Action, roles: string[]): Promise<boolean> => {
-    const { user } = await this.authenticate(action.context as Context);
-    return roles.length === 0 || roles.some((role) => (user.roles as string[]).includes(role));
+    const principal = await this.authenticate(action.context as Context);
+    return roles.length === 0 || this.checker.hasAnyRole(principal, roles);
   };
 
   /** routing-controllers' currentUserChecker: @CurrentUser() receives the Principal. */

@@ -1,11 +1,11 @@
+import type { KeyObject } from 'node:crypto';
 import { Strategy as JwtStrategy } from 'passport-jwt';
 import type { AppConfig } from '../../config/app-config';
-import type { SessionsService } from '../../sessions/sessions.service';
 import { accountStanding } from '../../users/account-status';
 import type { Principal } from '../../users/principal';
-import type { UsersRepository } from '../../users/users.repository';
 import { ACCESS_TOKEN_USE, type AccessTokenClaims } from '../access-token';
 import { TokenError } from '../auth.errors';
+import type { AccountCache } from '../account-cache/account-cache';
 import type { JwtKeyRing } from '../jwt-key-ring';
 
 /** The transports extract the raw token (header, socket handshake); the strategy only verifies it. */
@@ -19,12 +19,15 @@ export interface TokenRequest {
  * tokenVersion has not moved on since it was issued, and whose session (sid) is still live, so
  * logout and DELETE /auth/sessions/:id end that device's access tokens at once.
  */
-export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, users: UsersRepository, sessions: SessionsService): JwtStrategy {
+export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, accounts: AccountCache): JwtStrategy {
   return new JwtStrategy(
     {
       jwtFromRequest: (req: TokenRequest) => req.accessToken,
-      secretOrKeyProvider: (_req: unknown, rawToken: string, done: (error: Error | null, key?: string) => void) => {
-        const [header, payload] = rawToken.split('.').map(decodeSegment);
+      secretOrKeyProvider: (_req: unknown, rawToken: string, callback: (error: Error | null, key?: string) => void) => {
+        // passport-jwt's types predate KeyObject; it hands the key straight to jsonwebtoken.verify, which takes one.
+        const done = callback as unknown as (error: Error | null, key?: KeyObject) => void;
+        // Header and payload only: JSON-parsing the signature (binary) threw on every request.
+        const [header, payload] = rawToken.split('.', 2).map(decodeSegment);
         // jsonwebtoken throws a TypeError (a 500) on a correctly signed `null` payload; refuse it first.
         const key = isObject(payload) && isObject(header) ? keys.verificationKey(header) : undefined;
         if (key === undefined) done(new TokenError('token_invalid'));
@@ -36,7 +39,7 @@ export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, users: Us
       jsonWebTokenOptions: { clockTolerance: config.jwt.clockSkewSeconds },
     },
     (claims: Partial<AccessTokenClaims>, done: (error: unknown, principal?: Principal | false, info?: unknown) => void) => {
-      toPrincipal(claims, users, sessions).then(
+      toPrincipal(claims, accounts).then(
         (principal) => done(null, principal),
         (error: unknown) => (error instanceof TokenError ? done(null, false, error) : done(error)),
       );
@@ -44,7 +47,7 @@ export function createJwtStrategy(config: AppConfig, keys: JwtKeyRing, users: Us
   );
 }
 
-async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepository, sessions: SessionsService): Promise<Principal> {
+async function toPrincipal(claims: Partial<AccessTokenClaims>, accounts: AccountCache): Promise<Principal> {
   const { sub, jti, exp, ver, token_use, sid } = claims;
   if (
     token_use !== ACCESS_TOKEN_USE ||
@@ -57,8 +60,8 @@ async function toPrincipal(claims: Partial<AccessTokenClaims>, users: UsersRepos
   ) {
     throw new TokenError('token_invalid');
   }
-  // Both lookups need only the claims: run them side by side (one round-trip of latency).
-  const [user, sessionLive] = await Promise.all([users.findById(sub), sessions.isLive(sid, sub)]);
+  // From memory on the common case; the cache reads the database on a miss (see AccountCache).
+  const { user, sessionLive } = await accounts.lookup(sub, sid);
   const standing = accountStanding(user);
   // Before the version check: disabling also bumps tokenVersion, and the client deserves the real reason.
   if (!standing.mayAct) throw new TokenError(standing.refusal === 'account_disabled' ? 'account_disabled' : 'token_revoked');

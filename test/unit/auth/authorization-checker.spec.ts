@@ -6,6 +6,7 @@ import { AuthorizationChecker } from '../../../src/auth/authorization/authorizat
 import { KoaAuthorization } from '../../../src/auth/authorization/koa-authorization';
 import type { PassportService, StrategyOutcome } from '../../../src/auth/passport.service';
 import type { Principal } from '../../../src/users/principal';
+import { fakeUsersRepository } from '../../fixtures/fakes';
 
 const principal = (roles: string[]): Principal => ({
   user: {
@@ -22,7 +23,10 @@ const principal = (roles: string[]): Principal => ({
   token: { id: 'jti', expiresAt: new Date(Date.now() + 60_000), sessionId: 's1' },
 });
 
-function checkerSaying(outcome: StrategyOutcome<Principal>): { checker: AuthorizationChecker; koa: KoaAuthorization; requests: object[] } {
+function checkerSaying(
+  outcome: StrategyOutcome<Principal>,
+  stored = outcome.result ? [outcome.result.user] : [],
+): { checker: AuthorizationChecker; koa: KoaAuthorization; requests: object[] } {
   const requests: object[] = [];
   const passport = {
     authenticate: async (_strategy: string, request: object) => {
@@ -30,7 +34,7 @@ function checkerSaying(outcome: StrategyOutcome<Principal>): { checker: Authoriz
       return outcome;
     },
   } as unknown as PassportService;
-  const checker = new AuthorizationChecker(passport);
+  const checker = new AuthorizationChecker(passport, fakeUsersRepository(stored).asRepository);
   return { checker, koa: new KoaAuthorization(checker), requests };
 }
 
@@ -77,6 +81,12 @@ describe('AuthorizationChecker', () => {
     await expect(userChecker.checkAction(actionWithHeader('Bearer a.b.c'), ['admin'])).resolves.toBe(false);
     const { koa: adminChecker } = checkerSaying({ result: principal(['user', 'admin']) });
     await expect(adminChecker.checkAction(actionWithHeader('Bearer a.b.c'), ['admin'])).resolves.toBe(true);
+  });
+
+  it('decides @Authorized("admin") by the stored roles, not the (possibly cached) principal', async () => {
+    const claimsAdmin = principal(['user', 'admin']);
+    const { koa } = checkerSaying({ result: claimsAdmin }, [{ ...claimsAdmin.user, roles: ['user'] }]);
+    await expect(koa.checkAction(actionWithHeader('Bearer a.b.c'), ['admin'])).resolves.toBe(false);
   });
 
   it('authenticates a request once and reuses the principal for @CurrentUser', async () => {

@@ -1,3 +1,4 @@
+import { createPublicKey, createSecretKey } from 'node:crypto';
 import { JwtKeyRing } from '../../../src/auth/jwt-key-ring';
 import { loadConfig } from '../../../src/config/load-config';
 import { anEs256KeyPair, signingKeysEnv } from '../../support/signing-keys';
@@ -8,9 +9,11 @@ describe('JwtKeyRing', () => {
 
   it('with HS256 only: signs HS256 without kid, verifies only kid-less HS256 headers, publishes no key', () => {
     const ring = new JwtKeyRing(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 's'.repeat(40) }));
-    expect(ring.signingKey()).toEqual({ algorithm: 'HS256', key: 's'.repeat(40) });
+    const secret = createSecretKey(Buffer.from('s'.repeat(40)));
+    expect(ring.signingKey()).toMatchObject({ algorithm: 'HS256' });
+    expect(ring.signingKey().key.equals(secret)).toBe(true);
     expect(ring.algorithms).toEqual(['HS256']);
-    expect(ring.verificationKey({ alg: 'HS256' })).toBe('s'.repeat(40));
+    expect(ring.verificationKey({ alg: 'HS256' })?.equals(secret)).toBe(true);
     expect(ring.verificationKey({ alg: 'HS512' })).toBeUndefined();
     expect(ring.verificationKey({ alg: 'none' })).toBeUndefined();
     expect(ring.verificationKey({ alg: 'HS256', kid: 'anything' })).toBeUndefined();
@@ -21,7 +24,7 @@ describe('JwtKeyRing', () => {
     const ring = new JwtKeyRing(loadConfig({ NODE_ENV: 'test', JWT_SIGNING_KEYS: signingKeysEnv([current, previous], ['previous']) }));
     expect(ring.signingKey()).toMatchObject({ algorithm: 'ES256', kid: 'current' });
     expect(ring.algorithms).toEqual(['ES256']);
-    expect(ring.verificationKey({ alg: 'ES256', kid: 'previous' })).toBe(previous.publicKeyPem);
+    expect(ring.verificationKey({ alg: 'ES256', kid: 'previous' })?.equals(createPublicKey(previous.publicKeyPem))).toBe(true);
     expect(ring.verificationKey({ alg: 'HS256', kid: 'current' })).toBeUndefined();
     // The process's random secret is not kept next to asymmetric keys: kid-less tokens match nothing.
     expect(ring.verificationKey({ alg: 'HS256' })).toBeUndefined();

@@ -168,6 +168,28 @@ describe('SessionsService', () => {
     expect(revoked).toEqual([[USER, session.id]]);
   });
 
+  it('with no grace (0), a replay whose request began a moment before the spend is still theft', async () => {
+    const noGrace = { session: { ...config.session, reuseGraceSeconds: 0 } } as AppConfig;
+    const sessionRepository = sessions as unknown as SessionRepository;
+    const spentRepository = spent as unknown as SpentRefreshTokenRepository;
+    service = new SessionsService(
+      noGrace,
+      clock,
+      sessionRepository,
+      spentRepository,
+      new RefreshGrace(noGrace, sessionRepository, spentRepository),
+      users.asRepository,
+      events,
+      log as unknown as SecurityLog,
+    );
+    const { session, refreshToken } = await service.start(USER, client);
+    await service.rotate(refreshToken, client);
+    // The racing request read its time 1 ms before the winner spent the token.
+    clock.advance(-1);
+    await expect(service.rotate(refreshToken, client)).rejects.toMatchObject({ code: 'refresh_reused' });
+    expect(revoked).toEqual([[USER, session.id]]);
+  });
+
   describe('multi-tab grace', () => {
     it('answers a second use 1 ms before the grace ends with the current token, and logs it', async () => {
       const { session, refreshToken } = await service.start(USER, client);

@@ -1,6 +1,7 @@
 import { TooManyRequestsError } from '../../../src/common/errors/app-error';
 import type { ClientInfo } from '../../../src/common/http/client-info';
 import type { AuthThrottle } from '../../../src/security/auth-throttle';
+import { RevocationEvents } from '../../../src/security/revocation-events';
 import { DuplicateEmailError } from '../../../src/users/users.errors';
 import { EmailTakenError } from '../../../src/users/users.errors';
 import { UsersService } from '../../../src/users/users.service';
@@ -15,7 +16,7 @@ describe('UsersService', () => {
     const users = fakeUsersRepository(existing);
     const hasher = fakePasswordHasher();
     const throttle = { consumeRegistration: jest.fn(async (_client: ClientInfo) => undefined) };
-    const service = new UsersService(users.asRepository, hasher.asHasher, throttle as unknown as AuthThrottle);
+    const service = new UsersService(users.asRepository, hasher.asHasher, throttle as unknown as AuthThrottle, new RevocationEvents());
     return { users, hasher, throttle, service };
   };
 
