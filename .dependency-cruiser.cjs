@@ -6,7 +6,23 @@
  * before it, so no two top-level folders can import each other, directly or around a circle.
  * src/app.ts and src/main.ts, the composition root, sit above all of them.
  */
-const LAYERS = ['config', 'database', 'common', 'security', 'users', 'sessions', 'auth', 'realtime', 'chat', 'health', 'legacy', 'web'];
+const LAYERS = [
+  'config',
+  'metrics',
+  'database',
+  'common',
+  'lifecycle',
+  'security',
+  'users',
+  'sessions',
+  'auth',
+  'realtime',
+  'chat',
+  'observability',
+  'health',
+  'legacy',
+  'web',
+];
 
 /** One rule per layer: nothing in it reaches up to a layer above it. */
 const layerRules = LAYERS.slice(0, -1).map((layer, index) => ({

@@ -22,6 +22,14 @@ import { RateLimiterFactory } from './common/rate-limit/rate-limiter.factory';
 import { STRICT_VALIDATION } from './common/validation/validator-options';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
+import { RedisProbe } from './health/redis-probe';
+import { ShutdownState } from './lifecycle/shutdown-state';
+import { AppMetrics } from './metrics/app-metrics';
+import { MetricsController } from './observability/metrics.controller';
+import { observeRequests } from './observability/request-observer';
+import { observeRevocations } from './observability/revocation-observer';
+import { observeSockets } from './observability/socket-observer';
+import { RevocationEvents } from './security/revocation-events';
 import { LegacyController } from './legacy/legacy.controller';
 import { createSocketServer } from './realtime/socket-server';
 import { SessionPurger } from './sessions/session-purger';
@@ -38,6 +46,8 @@ export interface App {
   logger: Logger;
   /** This app's services; tests use it to reach a service directly. */
   container: ContainerInstance;
+  /** Tells socket clients this instance is going away and ends their connections (graceful shutdown). */
+  announceShutdown(): void;
   close(): Promise<void>;
 }
 
@@ -56,13 +66,16 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   // not to Koa's default stderr printer.
   koa.on('error', (error: unknown) => logger.warn({ err: error }, 'koa error outside a response'));
   const authorization = container.get(KoaAuthorization);
+  const metrics = container.get(AppMetrics);
   const allowedOrigins = new Set(config.corsOrigins);
 
   koa.use(async (ctx, next) => {
     ctx.state.container = container;
     await next();
   });
+  koa.use(container.get(ShutdownState).middleware());
   koa.use(requestContext(logger));
+  koa.use(observeRequests(metrics));
   koa.use(errorHandler());
   koa.use(helmet());
   // Answers carry tokens and per-user data: no browser or proxy cache may keep them (RFC 6749 5.1).
@@ -84,6 +97,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
       RoomsController,
       LegacyController,
       HealthController,
+      MetricsController,
     ],
     defaultErrorHandler: false,
     classTransformer: true,
@@ -103,6 +117,8 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   server.requestTimeout = config.http.requestTimeoutMs;
   server.headersTimeout = Math.min(config.http.requestTimeoutMs, 60_000);
   const sockets = createSocketServer(server, container, [chatSocketFeature]);
+  observeSockets(sockets.io, logger, metrics);
+  observeRevocations(container.get(RevocationEvents), metrics);
 
   return {
     koa,
@@ -110,6 +126,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
     io: sockets.io,
     logger,
     container,
+    announceShutdown: () => sockets.goAway(),
     close: async () => {
       purger.stop();
       try {
@@ -117,6 +134,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
         await sockets.close();
       } finally {
         await limiters.close();
+        await container.get(RedisProbe).close();
         disposeAppContainer(container);
       }
     },

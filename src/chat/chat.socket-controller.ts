@@ -2,6 +2,7 @@ import { ConnectedSocket, MessageAck, MessageBody, OnDisconnecting, OnMessage, S
 import type { Server, Socket } from 'socket.io';
 import { Inject, Service } from 'typedi';
 import { LOGGER, type Logger } from '../common/logger';
+import { AppMetrics } from '../metrics/app-metrics';
 import { answer } from '../realtime/socket-ack';
 import { socketData } from '../realtime/socket-data';
 import { parsePayload } from '../realtime/socket-payload';
@@ -28,6 +29,7 @@ export class ChatSocketController {
     private readonly limits: ChatRateLimits,
     @Inject(SOCKET_SERVER) private readonly io: Server,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly metrics: AppMetrics,
   ) {}
 
   @OnMessage('room:join')
@@ -62,7 +64,10 @@ export class ChatSocketController {
       const { message, created } = await this.chat.send(user, input, socket.rooms.has(chatRoom(input.room)));
       // Every socket in the room hears of a new message once, the sender's tabs included; a
       // repeated clientMsgId only gets its ack.
-      if (created) this.io.to(chatRoom(input.room)).emit('message:new', message);
+      if (created) {
+        this.io.to(chatRoom(input.room)).emit('message:new', message);
+        this.metrics.messageSent();
+      }
       return { message };
     });
   }

@@ -39,7 +39,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global-setup starts the database)');
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const ownsDatabase = options.shareDatabaseWith === undefined;
-  if (ownsDatabase) await connectDatabase(uri, `test_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
+  if (ownsDatabase) await connectDatabase(uri, `test_${randomUUID().replace(/-/g, '').slice(0, 12)}`, config.database.operationTimeoutMs);
   const app = createApp(config, options.logger);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;

@@ -4,9 +4,12 @@ import '../http/koa-state';
 import type { Logger } from '../logger';
 
 // A caller-supplied id is kept for tracing across services, but only if it cannot inject into logs.
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
-/** Gives every request an id (echoed as X-Request-Id), a child logger, and one access-log line. */
+/**
+ * Gives every request an id (echoed as X-Request-Id) and a child logger that carries it. The
+ * access-log line itself is written by observability/request-observer.ts, which knows the route.
+ */
 export function requestContext(logger: Logger): Middleware {
   return async (ctx, next) => {
     const incoming = ctx.get('X-Request-Id');
@@ -14,13 +17,6 @@ export function requestContext(logger: Logger): Middleware {
     ctx.state.requestId = requestId;
     ctx.state.log = logger.child({ requestId });
     ctx.set('X-Request-Id', requestId);
-    const started = process.hrtime.bigint();
-    try {
-      await next();
-    } finally {
-      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      // ctx.path, not ctx.url: query strings may carry things that do not belong in logs.
-      ctx.state.log.info({ method: ctx.method, path: ctx.path, status: ctx.status, durationMs }, 'request');
-    }
+    await next();
   };
 }
