@@ -4,10 +4,10 @@ import { createServer } from 'node:net';
 import { lineCollector, type LineCollector } from './process-output';
 
 /**
- * The path a load balancer probes before sending traffic. `/health` checks the database today;
- * issue 10 adds `/health/ready` (and `/health/live`, which the Dockerfile's HEALTHCHECK uses).
+ * The path a load balancer probes before sending traffic: not shutting down, MongoDB (and Redis
+ * when configured) answer. `/health` is its alias; `/health/live` is the Dockerfile's HEALTHCHECK.
  */
-export const READINESS_PATH = '/health';
+export const READINESS_PATH = '/health/ready';
 
 /** The unprivileged account the instances run as (the image's `node` user does not exist here). */
 export const UNPRIVILEGED_USER = { user: 'nobody', group: 'nogroup' };

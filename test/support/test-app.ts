@@ -28,6 +28,8 @@ export interface TestAppOptions {
    * instance's close() then leaves the database to its owner. Pass the same JWT_SECRET to both.
    */
   shareDatabaseWith?: TestApp;
+  /** A database server of the test's own (the outage test kills it) instead of the suite's. */
+  mongodbUri?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface TestAppOptions {
  * its own, so test files never see each other's data.
  */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const uri = process.env.TEST_MONGODB_URI;
+  const uri = options.mongodbUri ?? process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global-setup starts the database)');
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const ownsDatabase = options.shareDatabaseWith === undefined;

@@ -109,6 +109,8 @@ const UNREACHABLE_DATABASE_ERRORS = new Set([
   'MongoOperationTimeoutError',
 ]);
 
+const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 /** A lost database is the service's outage, not a bug: 503 with Retry-After, so clients and balancers retry. */
 export function isDatabaseUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -116,6 +118,10 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   if (UNREACHABLE_DATABASE_ERRORS.has(error.name) || (error.name === 'MongooseError' && /buffering timed out/.test(error.message))) {
     return true;
   }
+  // The driver lets a raw socket error through now and then (`write ECONNRESET`, or EPIPE "ended
+  // by the other party", on a connection the server just dropped): a system network error is the database going away too, since
+  // the database is what requests talk to over the network (Redis failures fall back to memory).
+  if (NETWORK_ERROR_CODES.has((error as NodeJS.ErrnoException).code ?? '')) return true;
   // A driver error may arrive wrapped (mongoose's own errors keep the driver's as `cause` or `reason`).
   const { cause, reason } = error as { cause?: unknown; reason?: unknown };
   return (

@@ -23,6 +23,8 @@ export function errorHandler(): Middleware {
       const { problem, headers, expected } = toProblem(error);
       const { log } = ctx.state;
       if (expected) log.debug({ code: problem.code, status: problem.status }, 'request refused');
+      // An outage (db_unavailable) is logged on every request it refuses, but as what it is, not as a bug.
+      else if (problem.status === 503) log.warn({ err: error, code: problem.code }, 'request refused: a dependency is unavailable');
       else log.error({ err: error }, 'unhandled error');
       ctx.status = problem.status;
       ctx.set(headers);
