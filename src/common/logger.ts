@@ -42,17 +42,15 @@ export interface LoggerExtras {
 
 /**
  * The root logger: JSON lines, credentials censored in every line (the line's fields and a child
- * logger's bindings). `destination` defaults to stdout; tests pass a stream to read what would
+ * logger's bindings, at any depth). `destination` defaults to stdout; tests pass a stream to read what would
  * have been logged.
  */
 export function createLogger(level: string, destination?: DestinationStream, { pretty = false }: LoggerExtras = {}): Logger {
   const options: LoggerOptions = {
     level,
     base: undefined,
-    formatters: {
-      log: (object) => redactSecrets(object) as Record<string, unknown>,
-      bindings: (bindings) => redactSecrets(bindings) as Record<string, unknown>,
-    },
+    formatters: { log: (object) => redactSecrets(object) as Record<string, unknown> },
+    onChild: redactChildBindings,
     serializers: { err: pino.stdSerializers.err },
   };
   if (destination) return pino(options, destination);
@@ -61,6 +59,21 @@ export function createLogger(level: string, destination?: DestinationStream, { p
   if (pretty && prettyAvailable())
     return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } });
   return pino(options);
+}
+
+/** A quick look for a key that might hold a credential, before paying for a parse. */
+const SECRET_KEY_IN_JSON = /"[^"]*(password|token|secret|authorization|cookie|api-key)[^"]*":/i;
+
+/**
+ * pino writes a child logger's bindings once, as a JSON fragment, without the `log` formatter:
+ * the fragment is censored here too, so `logger.child({ ... })` cannot carry a credential either.
+ */
+function redactChildBindings(child: Logger): void {
+  const key = pino.symbols.chindingsSym as unknown as keyof Logger;
+  const fragment = child[key] as unknown;
+  if (typeof fragment !== 'string' || !SECRET_KEY_IN_JSON.test(fragment)) return;
+  const censored = JSON.stringify(redactSecrets(JSON.parse(`{${fragment.slice(1)}}`)));
+  (child as unknown as Record<typeof key, string>)[key] = `,${censored.slice(1, -1)}`;
 }
 
 function prettyAvailable(): boolean {
