@@ -24,10 +24,7 @@ export function isAck(value: unknown): value is Ack {
  */
 export function toAckError(error: unknown, log: Logger, event: string): AckError {
   const { problem, headers, expected } = toProblem(error);
-  // An outage (503 db_unavailable) is logged as what it is, not as a bug.
-  if (!expected && problem.status === 503)
-    log.warn({ err: error, event, code: problem.code }, 'socket event refused: a dependency is unavailable');
-  else if (!expected) log.error({ err: error, event }, 'socket handler failed');
+  if (!expected) log.error({ err: error, event }, 'socket handler failed');
   const retryAfter = headers['Retry-After'];
   return {
     code: problem.code,
