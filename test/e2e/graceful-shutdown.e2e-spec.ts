@@ -1,8 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import mongoose from 'mongoose';
 import supertest from 'supertest';
 import { aChatClient, type ChatClient } from '../fixtures/chat';
-import { startAppProcess, type AppProcess } from '../support/app-process';
+import { dropProductionDatabase, productionEnv, startAppProcess, type AppProcess } from '../support/app-process';
 import { startLoad, type Outcome } from '../support/load';
 import { requireRedis, TEST_REDIS_URL } from '../support/redis';
 import { prepareRuntimeStage, type RuntimeStage } from '../support/runtime-stage';
@@ -23,20 +21,8 @@ describe('graceful shutdown on SIGTERM under load', () => {
 
   beforeAll(async () => {
     await requireRedis();
-    const base = process.env.TEST_MONGODB_URI;
-    if (!base) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global-setup starts the database)');
-    const mongodbUri = new URL(base);
-    mongodbUri.pathname = `/shutdown_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    env = {
-      NODE_ENV: 'production',
-      MONGODB_URI: mongodbUri.toString(),
-      JWT_SECRET: randomBytes(48).toString('base64'),
-      // Redis too, so its clients (socket.io adapter, rate-limit store, readiness probe) are closed on the way out.
-      REDIS_URL: TEST_REDIS_URL,
-      RATE_LIMIT_KEY_PREFIX: `shutdown-${randomUUID()}`,
-      SHUTDOWN_DRAIN_DELAY_MS: '500',
-      SHUTDOWN_TIMEOUT_MS: '10000',
-    };
+    // Redis too, so its clients (socket.io adapter, rate-limit store, readiness probe) are closed on the way out.
+    env = { ...productionEnv('shutdown', TEST_REDIS_URL), SHUTDOWN_DRAIN_DELAY_MS: '500', SHUTDOWN_TIMEOUT_MS: '10000' };
     stage = prepareRuntimeStage();
   }, 300_000);
 
@@ -44,10 +30,7 @@ describe('graceful shutdown on SIGTERM under load', () => {
     disconnectAll();
     await app?.stop('SIGKILL');
     stage?.remove();
-    if (!env) return;
-    const connection = await mongoose.createConnection(env.MONGODB_URI).asPromise();
-    await connection.dropDatabase();
-    await connection.close();
+    if (env) await dropProductionDatabase(env);
   });
 
   it('answers every request that reached it, tells sockets it is going away, and exits 0', async () => {
