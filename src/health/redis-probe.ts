@@ -29,7 +29,7 @@ export class RedisProbe {
       retryStrategy: () => Math.min(timeoutMs, 1_000),
     });
     // Without a listener ioredis prints every failed reconnect; the probe's answer says it already.
-    this.client.removeAllListeners('error').on('error', () => undefined);
+    if (this.client.listenerCount('error') === 0) this.client.on('error', () => undefined);
     try {
       if (this.client.status === 'wait') await this.client.connect();
       let timer: NodeJS.Timeout | undefined;
