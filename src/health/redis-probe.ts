@@ -20,27 +20,16 @@ export class RedisProbe {
 
   async isUp(timeoutMs: number): Promise<boolean> {
     if (!this.config.redisUrl) return false;
-    this.client ??= new Redis(this.config.redisUrl, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: timeoutMs,
-      // Reconnects quietly in the background; the next probe finds out whether it worked.
-      retryStrategy: () => Math.min(timeoutMs, 1_000),
-    });
-    // Without a listener ioredis prints every failed reconnect; the probe's answer says it already.
-    if (this.client.listenerCount('error') === 0) this.client.on('error', () => undefined);
+    const client = (this.client ??= connect(this.config.redisUrl, timeoutMs));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('redis ping timed out')), timeoutMs)));
     try {
-      if (this.client.status === 'wait') await this.client.connect();
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('redis ping timed out')), timeoutMs)));
-      try {
-        return (await Promise.race([this.client.ping(), timeout])) === 'PONG';
-      } finally {
-        clearTimeout(timer);
-      }
+      if (client.status === 'wait') await Promise.race([client.connect(), timeout]);
+      return (await Promise.race([client.ping(), timeout])) === 'PONG';
     } catch {
       return false;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -48,4 +37,19 @@ export class RedisProbe {
     this.client?.disconnect();
     this.client = undefined;
   }
+}
+
+function connect(url: string, timeoutMs: number): Redis {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    // A probe must answer now: no queue while disconnected, no retries of a command.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    // Reconnects quietly in the background; the next probe finds out whether it worked.
+    retryStrategy: () => Math.min(timeoutMs, 1_000),
+  });
+  // Without a listener ioredis prints every failed reconnect; the probe's answer says it already.
+  client.on('error', () => undefined);
+  return client;
 }
