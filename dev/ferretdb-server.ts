@@ -73,7 +73,8 @@ export async function startFerretdb(options: FerretdbOptions = {}): Promise<Runn
   };
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (asked of the kernel, then released for the caller to bind). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../dev/ferretdb-server';
 import { lineCollector, type LineCollector } from './process-output';
 
 /**
@@ -53,17 +53,8 @@ export async function dropProductionDatabase(env: Record<string, string>): Promi
   await connection.close();
 }
 
-/** A free TCP port on 127.0.0.1 (asked of the kernel, then released for the caller to bind). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+/** A free TCP port on 127.0.0.1 (the same helper as dev/'s FerretDB start). */
+export { freePort };
 
 /**
  * Runs `node dist/main.js` in a runtime-stage folder as `nobody`, with only the given environment
