@@ -8,14 +8,17 @@
  */
 const LAYERS = [
   'config',
+  'metrics',
   'database',
   'common',
+  'lifecycle',
   'security',
   'users',
   'sessions',
   'auth',
   'realtime',
   'chat',
+  'observability',
   'health',
   'legacy',
   'web',

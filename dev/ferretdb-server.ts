@@ -8,18 +8,28 @@ import { freePort } from './free-port';
 
 export interface RunningFerretdb {
   uri: string;
+  port: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would: no goodbye to clients. The data folder stays (restart on the same port to recover). */
+  kill(): Promise<void>;
+}
+
+export interface FerretdbOptions {
+  dataDir?: string;
+  /** A fixed port (to restart a killed server where its clients expect it); a free one by default. */
+  port?: number;
+  log?: (message: string) => void;
 }
 
 /**
  * Starts FerretDB on a free loopback port with the SQLite backend and telemetry disabled.
  * `dataDir` keeps data between runs (npm run dev); without it a temporary folder is used and removed.
  */
-export async function startFerretdb(options: { dataDir?: string; log?: (message: string) => void } = {}): Promise<RunningFerretdb> {
+export async function startFerretdb(options: FerretdbOptions = {}): Promise<RunningFerretdb> {
   const binary = ensureFerretdbBinary(options.log);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ferretdb-data-'));
   mkdirSync(dataDir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(
     binary,
     [
@@ -48,10 +58,18 @@ export async function startFerretdb(options: { dataDir?: string; log?: (message:
 
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
+    port,
     stop: async () => {
       process.removeListener('exit', killOnExit);
       await terminate(child);
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

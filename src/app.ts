@@ -27,6 +27,14 @@ import { RateLimiterFactory } from './common/rate-limit/rate-limiter.factory';
 import { STRICT_VALIDATION } from './common/validation/validator-options';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
+import { RedisProbe } from './health/redis-probe';
+import { ShutdownState } from './lifecycle/shutdown-state';
+import { AppMetrics } from './metrics/app-metrics';
+import { MetricsController } from './observability/metrics.controller';
+import { observeRequests } from './observability/request-observer';
+import { observeRevocations } from './observability/revocation-observer';
+import { observeSockets } from './observability/socket-observer';
+import { RevocationEvents } from './security/revocation-events';
 import { LegacyController } from './legacy/legacy.controller';
 import { ApiDocumentsController } from './openapi/api-documents.controller';
 import { API_DOCUMENTS } from './openapi/api-documents.token';
@@ -52,6 +60,7 @@ export const HTTP_CONTROLLERS: readonly ClassType[] = [
   LegacyController,
   HealthController,
   ApiDocumentsController,
+  MetricsController,
 ];
 
 /** Every socket feature; /asyncapi.json must list exactly the events their controllers handle. */
@@ -69,6 +78,8 @@ export interface App {
   logger: Logger;
   /** This app's services; tests use it to reach a service directly. */
   container: ContainerInstance;
+  /** Tells socket clients this instance is going away and ends their connections (graceful shutdown). */
+  announceShutdown(): void;
   close(): Promise<void>;
 }
 
@@ -95,12 +106,15 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   koa.on('error', (error: unknown) => logger.warn({ err: error }, 'koa error outside a response'));
   const authorization = container.get(KoaAuthorization);
   const originPolicy = { corsOrigins: config.corsOrigins, trustProxy: config.http.trustProxy };
+  const metrics = container.get(AppMetrics);
 
   koa.use(async (ctx, next) => {
     ctx.state.container = container;
     await next();
   });
+  koa.use(container.get(ShutdownState).middleware());
   koa.use(requestContext(logger));
+  koa.use(observeRequests(metrics));
   koa.use(errorHandler());
   koa.use(helmet());
   // Answers carry tokens and per-user data: no browser or proxy cache may keep them (RFC 6749 5.1).
@@ -136,6 +150,8 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   server.requestTimeout = config.http.requestTimeoutMs;
   server.headersTimeout = Math.min(config.http.requestTimeoutMs, 60_000);
   const sockets = createSocketServer(server, container, SOCKET_FEATURES);
+  observeSockets(sockets.io, logger, metrics);
+  observeRevocations(container.get(RevocationEvents), metrics);
 
   return {
     koa,
@@ -143,13 +159,14 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
     io: sockets.io,
     logger,
     container,
+    announceShutdown: () => sockets.goAway(),
     close: async () => {
       purger.stop();
       try {
         // Closing socket.io closes the HTTP server it is attached to as well.
         await sockets.close();
       } finally {
-        await Promise.all([limiters.close(), revocationChannel.close()]);
+        await Promise.all([limiters.close(), revocationChannel.close(), container.get(RedisProbe).close()]);
         disposeAppContainer(container);
       }
     },

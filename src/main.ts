@@ -4,6 +4,10 @@ import { createLogger } from './common/logger';
 import { ConfigError, loadConfig } from './config/load-config';
 import { startupWarnings } from './config/startup-warnings';
 import { connectDatabase, disconnectDatabase } from './database/connect-database';
+import { gracefulShutdown } from './lifecycle/graceful-shutdown';
+import { ShutdownState } from './lifecycle/shutdown-state';
+import { AppMetrics } from './metrics/app-metrics';
+import { startMetricsServer, type MetricsServer } from './observability/metrics-server';
 
 export interface MainOptions {
   /** Runs last on shutdown, after the database connection is closed (dev/main.dev.ts stops its server). */
@@ -18,33 +22,38 @@ export interface MainOptions {
 export async function main({ afterShutdown = async () => undefined }: MainOptions = {}): Promise<void> {
   const config = loadConfig();
   if (!config.mongodbUri) throw new ConfigError(['MONGODB_URI: required (npm run dev provides a local server when it is unset)']);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, { pretty: config.env === 'development' });
   for (const warning of startupWarnings(config)) logger.warn(warning);
 
-  await connectDatabase(config.mongodbUri);
+  await connectDatabase(config.mongodbUri, undefined, config.database.operationTimeoutMs);
   const app = createApp(config, logger);
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   logger.info({ port: config.port, host: config.host, env: config.env }, 'listening');
+  const { port: metricsPort, host: metricsHost } = config.metrics;
+  const metricsServer: MetricsServer | undefined =
+    metricsPort === undefined ? undefined : await startMetricsServer(app.container.get(AppMetrics), metricsHost, metricsPort, logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
-    // In order (stop serving, then the database), but every step runs even if an earlier one
-    // fails, so a dev database is never left behind.
-    let failed = false;
-    for (const step of [() => app.close(), () => disconnectDatabase(), afterShutdown]) {
-      try {
-        await step();
-      } catch (error) {
-        failed = true;
-        logger.error({ err: error }, 'shutdown step failed');
-      }
-    }
-    clearTimeout(force);
-    process.exit(failed ? 1 : 0);
+    // Every step runs even if an earlier one fails, so a dev database is never left behind; only
+    // the bound's expiry exits non-zero (graceful-shutdown.ts).
+    const code = await gracefulShutdown(signal, {
+      server: app.server,
+      state: app.container.get(ShutdownState),
+      logger,
+      drainDelayMs: config.shutdown.drainDelayMs,
+      timeoutMs: config.shutdown.timeoutMs,
+      announce: () => app.announceShutdown(),
+      steps: [
+        { name: 'sockets, session purger, rate-limit store, Redis', run: () => app.close() },
+        { name: 'metrics server', run: async () => metricsServer?.close() },
+        { name: 'database', run: () => disconnectDatabase() },
+        { name: 'after shutdown', run: afterShutdown },
+      ],
+    });
+    process.exit(code);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));

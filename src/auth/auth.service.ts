@@ -1,7 +1,9 @@
 import { Service } from 'typedi';
 import type { ClientInfo } from '../common/http/client-info';
+import { AppMetrics, type RefreshOutcome } from '../metrics/app-metrics';
 import { accountKey, AuthThrottle } from '../security/auth-throttle';
 import { SecurityLog } from '../security/security-log';
+import { RefreshTokenError } from '../sessions/sessions.errors';
 import { SessionsService } from '../sessions/sessions.service';
 import type { Principal } from '../users/principal';
 import { toPublicUser, type PublicUser, type UserRecord } from '../users/user-record';
@@ -23,6 +25,8 @@ export interface LoginResult extends TokenPair {
   user: PublicUser;
 }
 
+const REFRESH_OUTCOMES: Partial<Record<string, RefreshOutcome>> = { refresh_reused: 'reused', refresh_expired: 'expired' };
+
 @Service()
 export class AuthService {
   constructor(
@@ -32,6 +36,7 @@ export class AuthService {
     private readonly throttle: AuthThrottle,
     private readonly revocation: AccountRevocationService,
     private readonly securityLog: SecurityLog,
+    private readonly metrics: AppMetrics,
   ) {}
 
   /**
@@ -61,7 +66,7 @@ export class AuthService {
   /** Rotates the refresh token (the account rule is asked there) and issues a new access token for the same session. */
   async refresh(refreshToken: string, client: ClientInfo): Promise<TokenPair> {
     await this.throttle.consumeRefresh(client);
-    const rotated = await this.sessions.rotate(refreshToken, client);
+    const rotated = await this.rotateCounted(refreshToken, client);
     return this.pair(rotated.user, rotated.session.id, rotated.refreshToken);
   }
 
@@ -73,6 +78,18 @@ export class AuthService {
   /** Ends every session and, through the tokenVersion bump, every access token of the caller. */
   async logoutAll(principal: Principal, client: ClientInfo): Promise<void> {
     await this.revocation.revokeAccount(principal.user.id, client, { reason: 'logout_all' });
+  }
+
+  /** Every refresh-token presentation is counted by outcome (rotated, reused, expired, invalid). */
+  private async rotateCounted(refreshToken: string, client: ClientInfo): ReturnType<SessionsService['rotate']> {
+    try {
+      const rotated = await this.sessions.rotate(refreshToken, client);
+      this.metrics.refresh('rotated');
+      return rotated;
+    } catch (error) {
+      if (error instanceof RefreshTokenError) this.metrics.refresh(REFRESH_OUTCOMES[error.code] ?? 'invalid');
+      throw error;
+    }
   }
 
   private pair(user: Pick<UserRecord, 'id' | 'tokenVersion'>, sessionId: string, refreshToken: string): TokenPair {

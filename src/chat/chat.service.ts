@@ -1,5 +1,6 @@
 import { Inject, Service } from 'typedi';
 import { CLOCK, type Clock } from '../common/clock';
+import { AppMetrics } from '../metrics/app-metrics';
 import { ChatBroadcaster } from './chat-broadcaster';
 import { MessageDeletedError } from './chat-errors';
 import type { ChatMessage, HistoryPage, SyncPage } from './chat-message';
@@ -52,6 +53,7 @@ export class ChatService {
     private readonly policy: RoomPolicy,
     private readonly broadcaster: ChatBroadcaster,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: AppMetrics,
   ) {}
 
   /**
@@ -62,7 +64,10 @@ export class ChatService {
     await this.policy.authorize('post', author.id, input.room);
     const { record, created } = await this.messages.createOnce({ ...input, authorId: author.id });
     const message = toChatMessage(record, author);
-    if (created) this.broadcaster.toRoom(input.room, 'message:new', message);
+    if (created) {
+      this.broadcaster.toRoom(input.room, 'message:new', message);
+      this.metrics.messageSent();
+    }
     return { message, created };
   }
 

@@ -2,6 +2,8 @@ import type { AuthCacheConfig } from './slices/auth-cache.config';
 import type { ChatConfig } from './slices/chat.config';
 import type { HttpConfig } from './slices/http.config';
 import type { JwtConfig } from './slices/jwt.config';
+import type { MetricsConfig } from './slices/metrics.config';
+import type { OperationsConfig } from './slices/operations.config';
 import type { PasswordHashingConfig } from './slices/password-hashing.config';
 import type { RateLimitConfig } from './slices/rate-limit.config';
 import type { ServerConfig } from './slices/server.config';
@@ -18,4 +20,6 @@ export type AppConfig = ServerConfig &
   AuthCacheConfig &
   RateLimitConfig &
   ChatConfig &
-  PasswordHashingConfig;
+  PasswordHashingConfig &
+  OperationsConfig &
+  MetricsConfig;

@@ -8,6 +8,8 @@ import { authCacheConfig } from './slices/auth-cache.config';
 import { chatConfig } from './slices/chat.config';
 import { httpConfig } from './slices/http.config';
 import { jwtConfig } from './slices/jwt.config';
+import { metricsConfig } from './slices/metrics.config';
+import { operationsConfig } from './slices/operations.config';
 import { passwordHashingConfig } from './slices/password-hashing.config';
 import { rateLimitConfig } from './slices/rate-limit.config';
 import { serverConfig } from './slices/server.config';
@@ -25,6 +27,8 @@ export const CONFIG_SLICES: readonly ConfigSlice<object, object>[] = [
   rateLimitConfig,
   chatConfig,
   passwordHashingConfig,
+  operationsConfig,
+  metricsConfig,
 ];
 
 /** Thrown with every bad key at once, so an operator fixes the environment in one go. */

@@ -4,6 +4,7 @@ import { Inject, Service } from 'typedi';
 import { TokenError } from '../auth/auth.errors';
 import { AuthorizationChecker } from '../auth/authorization/authorization-checker';
 import { AmbiguousAuthorizationError, authorizationHeader } from '../common/http/single-authorization-header';
+import { toAppError } from '../common/errors/to-problem';
 import { LOGGER, type Logger } from '../common/logger';
 import { handshakeToken } from './handshake-token';
 import { CONNECTIONS_PER_USER_MAX } from './realtime.constants';
@@ -57,7 +58,8 @@ export class SocketAuthMiddleware implements MiddlewareInterface {
       this.logger.info({ code: error.code }, 'socket refused');
       return Object.assign(new Error(error.code), { data: { code: error.code } satisfies ConnectErrorData });
     }
-    const code = error instanceof TokenError ? error.code : 'internal_error';
+    // A database outage is refused as such (db_unavailable), so the client retries instead of logging in again.
+    const code = error instanceof TokenError ? error.code : (toAppError(error)?.code ?? 'internal_error');
     if (code === 'internal_error') this.logger.error({ err: error }, 'socket authentication failed');
     else this.logger.debug({ code }, 'socket refused');
     const refusal = new Error('unauthorized') as Error & { data: ConnectErrorData };

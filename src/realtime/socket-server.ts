@@ -15,8 +15,17 @@ import { SOCKET_SERVER } from './socket-server.token';
 import { SocketRevocationListener } from './socket-revocation.listener';
 import { TokenExpiryTimers } from './token-expiry.timers';
 
+/** Sent to every client of an instance that is shutting down, just before its connection is closed. */
+export const SERVER_SHUTDOWN_EVENT = 'server:shutdown';
+
 export interface RealtimeServer {
   io: Server;
+  /**
+   * Tells this instance's clients it is going away (`server:shutdown` { reconnect: true }) and
+   * closes their transports: socket.io clients see "transport close" and reconnect on their own,
+   * through the load balancer, to an instance that is still up.
+   */
+  goAway(): void;
   /** Disconnects every local socket, closes socket.io, the HTTP server it is attached to, and Redis. */
   close(): Promise<void>;
 }
@@ -69,6 +78,10 @@ export function createSocketServer(
 
   return {
     io,
+    goAway: () => {
+      io.local.emit(SERVER_SHUTDOWN_EVENT, { reconnect: true });
+      for (const socket of io.of('/').sockets.values()) socket.conn.close();
+    },
     close: async () => {
       revocations.stop();
       expiry.clearAll();

@@ -1,6 +1,7 @@
 import { Inject, Service } from 'typedi';
 import type { ClientInfo } from '../common/http/client-info';
 import { LOGGER, type Logger } from '../common/logger';
+import { AppMetrics, type LoginOutcome } from '../metrics/app-metrics';
 
 export type SecurityEvent =
   | 'login_succeeded'
@@ -32,6 +33,13 @@ export interface SecurityFields {
   reason?: string;
 }
 
+/** Every login ends in exactly one of these events, so the login counter is kept here. */
+const LOGIN_OUTCOMES: Partial<Record<SecurityEvent, LoginOutcome>> = {
+  login_succeeded: 'success',
+  login_failed: 'bad_credentials',
+  login_throttled: 'throttled',
+};
+
 /**
  * Structured security events (one pino line each, `security: true`) for the SIEM: who, from
  * where, which request. Callers pass ids only; the logger's redaction is a second line of defence.
@@ -40,11 +48,16 @@ export interface SecurityFields {
 export class SecurityLog {
   private readonly log: Logger;
 
-  constructor(@Inject(LOGGER) logger: Logger) {
+  constructor(
+    @Inject(LOGGER) logger: Logger,
+    private readonly metrics: AppMetrics,
+  ) {
     this.log = logger.child({ security: true });
   }
 
   record(event: SecurityEvent, client: ClientInfo | undefined, fields: SecurityFields = {}): void {
+    const login = LOGIN_OUTCOMES[event];
+    if (login) this.metrics.login(login);
     const line = { event, ...fields, requestId: client?.requestId, ip: client?.ip };
     if (INFO_EVENTS.has(event)) this.log.info(line, event);
     else this.log.warn(line, event);

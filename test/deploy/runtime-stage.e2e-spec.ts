@@ -1,9 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import mongoose from 'mongoose';
+import { randomUUID } from 'node:crypto';
 import supertest from 'supertest';
 import { aChatClient, join, send, type ChatClient } from '../fixtures/chat';
 import { freePort } from '../../dev/free-port';
-import { processUid, READINESS_PATH, startAppProcess, type AppProcess } from '../support/app-process';
+import {
+  dropProductionDatabase,
+  processUid,
+  productionEnv,
+  READINESS_PATH,
+  startAppProcess,
+  type AppProcess,
+} from '../support/app-process';
 import { requireNginx, startNginx, type RunningNginx } from '../support/nginx';
 import { requireRedis, TEST_REDIS_URL } from '../support/redis';
 import { prepareRuntimeStage, type RuntimeStage } from '../support/runtime-stage';
@@ -26,30 +32,14 @@ describe('the Dockerfile runtime stage, reproduced outside Docker', () => {
   beforeAll(async () => {
     requireNginx();
     await requireRedis();
-    const base = process.env.TEST_MONGODB_URI;
-    if (!base) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global-setup starts the database)');
-    const mongodbUri = new URL(base);
-    mongodbUri.pathname = `/deploy_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    env = {
-      NODE_ENV: 'production',
-      MONGODB_URI: mongodbUri.toString(),
-      JWT_SECRET: randomBytes(48).toString('base64'),
-      REDIS_URL: TEST_REDIS_URL,
-      // Other runs share this Redis: counters of their own.
-      RATE_LIMIT_KEY_PREFIX: `deploy-${randomUUID()}`,
-      TRUST_PROXY: 'true',
-      TRUSTED_PROXY_HOPS: '1',
-    };
+    env = { ...productionEnv('deploy', TEST_REDIS_URL), TRUST_PROXY: 'true', TRUSTED_PROXY_HOPS: '1' };
     // A cache miss runs `npm ci --omit=dev` against the registry.
     stage = prepareRuntimeStage();
   }, 300_000);
 
   afterAll(async () => {
     stage?.remove();
-    if (!env) return;
-    const connection = await mongoose.createConnection(env.MONGODB_URI).asPromise();
-    await connection.dropDatabase();
-    await connection.close();
+    if (env) await dropProductionDatabase(env);
   });
 
   it('runs as an unprivileged user in production mode, gets ready and exits 0 on SIGTERM', async () => {

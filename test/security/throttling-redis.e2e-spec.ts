@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RateLimiterFactory } from '../../src/common/rate-limit/rate-limiter.factory';
+import { AppMetrics } from '../../src/metrics/app-metrics';
 import { registerAndLogin } from '../fixtures/users';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -29,8 +30,8 @@ describe('security: rate limits shared through Redis', () => {
 
   it('counts against one budget from two instances (two factories on the same Redis)', async () => {
     const config = { ...t.config, rateLimit: { ...t.config.rateLimit, keyPrefix: `${prefix}-shared` } };
-    const instanceA = new RateLimiterFactory(config, t.app.logger);
-    const instanceB = new RateLimiterFactory(config, t.app.logger);
+    const instanceA = new RateLimiterFactory(config, t.app.logger, new AppMetrics());
+    const instanceB = new RateLimiterFactory(config, t.app.logger, new AppMetrics());
     try {
       const a = instanceA.create({ name: 'probe', points: 3, durationSeconds: 60 });
       const b = instanceB.create({ name: 'probe', points: 3, durationSeconds: 60 });

@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
 import { readFileSync } from 'node:fs';
 import { lineCollector, type LineCollector } from './process-output';
 import { freePort } from '../../dev/free-port';
 
 /**
- * The path a load balancer probes before sending traffic. `/health` checks the database today;
- * issue 10 adds `/health/ready` (and `/health/live`, which the Dockerfile's HEALTHCHECK uses).
+ * The path a load balancer probes before sending traffic: not shutting down, MongoDB (and Redis
+ * when configured) answer. `/health` is its alias; `/health/live` is the Dockerfile's HEALTHCHECK.
  */
-export const READINESS_PATH = '/health';
+export const READINESS_PATH = '/health/ready';
 
 /** The unprivileged account the instances run as (the image's `node` user does not exist here). */
 export const UNPRIVILEGED_USER = { user: 'nobody', group: 'nogroup' };
@@ -22,6 +24,33 @@ export interface AppProcess {
   errors: LineCollector;
   /** Sends the signal and resolves with the exit code (null when killed by a signal). */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * What a production instance is given (as compose gives the container): NODE_ENV=production, a
+ * database of its own on the suite's server (named `<name>_<random>`), a strong JWT_SECRET, and
+ * the shared Redis with rate-limit keys of its own.
+ */
+export function productionEnv(name: string, redisUrl: string): Record<string, string> {
+  const base = process.env.TEST_MONGODB_URI;
+  if (!base) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global-setup starts the database)');
+  const mongodbUri = new URL(base);
+  mongodbUri.pathname = `/${name}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  return {
+    NODE_ENV: 'production',
+    MONGODB_URI: mongodbUri.toString(),
+    JWT_SECRET: randomBytes(48).toString('base64'),
+    REDIS_URL: redisUrl,
+    // Other runs share this Redis: counters of their own.
+    RATE_LIMIT_KEY_PREFIX: `${name}-${randomUUID()}`,
+  };
+}
+
+/** Drops the database an instance of productionEnv() used. */
+export async function dropProductionDatabase(env: Record<string, string>): Promise<void> {
+  const connection = await mongoose.createConnection(env.MONGODB_URI!).asPromise();
+  await connection.dropDatabase();
+  await connection.close();
 }
 
 /**

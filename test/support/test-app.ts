@@ -37,6 +37,8 @@ export interface TestAppOptions {
   shareDatabaseWith?: TestApp;
   /** The clock the app's services read (see test/support/clock.ts); the system clock by default. */
   clock?: Clock;
+  /** A database server of the test's own (the outage test kills it) instead of the suite's. */
+  mongodbUri?: string;
 }
 
 /**
@@ -44,11 +46,11 @@ export interface TestAppOptions {
  * its own, so test files never see each other's data.
  */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const uri = process.env.TEST_MONGODB_URI;
+  const uri = options.mongodbUri ?? process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global-setup starts the database)');
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const ownsDatabase = options.shareDatabaseWith === undefined;
-  if (ownsDatabase) await connectDatabase(uri, `test_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
+  if (ownsDatabase) await connectDatabase(uri, `test_${randomUUID().replace(/-/g, '').slice(0, 12)}`, config.database.operationTimeoutMs);
   const app = createApp(config, options.logger, { clock: options.clock });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;

@@ -49,7 +49,11 @@ export function toAppError(error: unknown): AppError | undefined {
     return new AppError(error.httpCode, routingCode(error.httpCode), TITLES[error.httpCode] ?? 'Request refused.');
   }
   if (isDuplicateKeyError(error)) return new AppError(409, 'duplicate', 'This resource already exists.');
-  if (isDatabaseUnreachable(error)) return new AppError(503, 'db_unavailable', 'The database is unreachable; try again shortly.');
+  if (isDatabaseUnreachable(error)) {
+    return new AppError(503, 'db_unavailable', 'The database is unreachable; try again shortly.', {
+      retryAfterSeconds: DB_RETRY_AFTER_SECONDS,
+    });
+  }
   return undefined;
 }
 
@@ -84,6 +88,14 @@ function isRoutingValidationError(error: unknown): error is { errors: Validation
   return error instanceof HttpError && Array.isArray(errors) && errors.every((item) => item instanceof ValidationError);
 }
 
+/** Seconds a client should wait before retrying while the database is unreachable. */
+const DB_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * What the driver and mongoose throw when the database is gone or stops answering within
+ * DB_OPERATION_TIMEOUT_MS (see database/connect-database.ts), by error name: the classes are
+ * the driver's, and matching names keeps common/ free of a driver import.
+ */
 const UNREACHABLE_DATABASE_ERRORS = new Set([
   'MongoServerSelectionError',
   'MongooseServerSelectionError',
@@ -91,11 +103,28 @@ const UNREACHABLE_DATABASE_ERRORS = new Set([
   'MongoNetworkTimeoutError',
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
+  'MongoServerClosedError',
+  'MongoPoolClearedError',
+  'MongoWaitQueueTimeoutError',
+  'MongoOperationTimeoutError',
 ]);
 
-/** A lost database is the service's outage, not a bug: 503, so clients and balancers retry. */
-function isDatabaseUnreachable(error: unknown): boolean {
+const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** A lost database is the service's outage, not a bug: 503 with Retry-After, so clients and balancers retry. */
+export function isDatabaseUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   // mongoose queues commands while disconnected and gives up with this MongooseError.
-  return UNREACHABLE_DATABASE_ERRORS.has(error.name) || (error.name === 'MongooseError' && /buffering timed out/.test(error.message));
+  if (UNREACHABLE_DATABASE_ERRORS.has(error.name) || (error.name === 'MongooseError' && /buffering timed out/.test(error.message))) {
+    return true;
+  }
+  // The driver lets a raw socket error through now and then (`write ECONNRESET`, or EPIPE "ended
+  // by the other party", on a connection the server just dropped): a system network error is the database going away too, since
+  // the database is what requests talk to over the network (Redis failures fall back to memory).
+  if (NETWORK_ERROR_CODES.has((error as NodeJS.ErrnoException).code ?? '')) return true;
+  // A driver error may arrive wrapped (mongoose's own errors keep the driver's as `cause` or `reason`).
+  const { cause, reason } = error as { cause?: unknown; reason?: unknown };
+  return (
+    (cause !== undefined && cause !== error && isDatabaseUnreachable(cause)) || (reason instanceof Error && isDatabaseUnreachable(reason))
+  );
 }

@@ -12,7 +12,12 @@ declare module 'koa' {
     container: ContainerInstance;
     /** The request id (requestContext), echoed as X-Request-Id and carried by every log line. */
     requestId: string;
-    /** The request's child logger (requestContext). */
+    /** The request's child logger (requestContext), with the root's redaction. */
     log: Logger;
+    /**
+     * The access-log writer (requestContext): the root logger without redaction, for the one
+     * per-request line, whose fixed fields no redact path names. Pass requestId in the line.
+     */
+    accessLog: Logger;
   }
 }

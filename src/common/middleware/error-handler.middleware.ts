@@ -23,6 +23,10 @@ export function errorHandler(): Middleware {
       const { problem, headers, expected } = toProblem(error);
       const { log } = ctx.state;
       if (expected) log.debug({ code: problem.code, status: problem.status }, 'request refused');
+      // An outage (db_unavailable) is logged on every request it refuses, but as what it is, not as a bug.
+      // A deliberate 503 (readiness while draining) needs no stack; a driver's error keeps its own.
+      else if (problem.status === 503)
+        log.warn({ code: problem.code, ...(error instanceof AppError ? {} : { err: error }) }, 'request refused: unavailable');
       else log.error({ err: error }, 'unhandled error');
       ctx.status = problem.status;
       ctx.set(headers);

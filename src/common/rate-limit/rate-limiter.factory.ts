@@ -1,8 +1,9 @@
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { Inject, Service } from 'typedi';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
+import { AppMetrics } from '../../metrics/app-metrics';
 import { LOGGER, type Logger } from '../logger';
 import { BackoffLimiter, type BackoffOptions } from './backoff-limiter';
 
@@ -25,22 +26,28 @@ export class RateLimiterFactory {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly metrics: AppMetrics,
   ) {}
 
-  /** A fixed-window limiter: `points` per `durationSeconds` per key. */
-  create({ name, points, durationSeconds }: LimiterOptions): RateLimiterAbstract {
+  /** A fixed-window limiter: `points` per `durationSeconds` per key. Its refusals are counted under `name`. */
+  create({ name, points, durationSeconds }: LimiterOptions, metricName = name): RateLimiterAbstract {
     const options = { keyPrefix: `${this.config.rateLimit.keyPrefix}:${name}`, points, duration: durationSeconds };
-    if (!this.config.redisUrl) return new RateLimiterMemory(options);
-    return new RateLimiterRedis({
-      ...options,
-      storeClient: this.client(this.config.redisUrl),
-      insuranceLimiter: new RateLimiterMemory(options),
-    });
+    const limiter = this.config.redisUrl
+      ? new RateLimiterRedis({
+          ...options,
+          storeClient: this.client(this.config.redisUrl),
+          insuranceLimiter: new RateLimiterMemory(options),
+        })
+      : new RateLimiterMemory(options);
+    return this.counted(limiter, metricName);
   }
 
   /** Attempts per window, then exponentially growing waits (see BackoffLimiter). */
   createBackoff(options: BackoffOptions & { name: string }): BackoffLimiter {
-    const attempts = this.create({ name: `${options.name}:attempts`, points: options.maxAttempts, durationSeconds: options.windowSeconds });
+    const attempts = this.create(
+      { name: `${options.name}:attempts`, points: options.maxAttempts, durationSeconds: options.windowSeconds },
+      options.name,
+    );
     // Remembers how many times the key was locked, so each new lock lasts twice as long.
     const strikes = this.create({
       name: `${options.name}:strikes`,
@@ -54,6 +61,24 @@ export class RateLimiterFactory {
   async close(): Promise<void> {
     await this.redis?.quit();
     this.redis = undefined;
+  }
+
+  /**
+   * Every limiter is made here, so counting refusals here covers them all (login backoff, chat,
+   * registrations...) without each caller remembering to. A refusal is a RateLimiterRes; an Error
+   * is the store failing, which is not a throttled request.
+   */
+  private counted(limiter: RateLimiterAbstract, metricName: string): RateLimiterAbstract {
+    const consume = limiter.consume.bind(limiter);
+    limiter.consume = async (...args) => {
+      try {
+        return await consume(...args);
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) this.metrics.rateLimited(metricName);
+        throw rejection;
+      }
+    };
+    return limiter;
   }
 
   private client(url: string): Redis {

@@ -9,6 +9,7 @@ import type { MessageRepository } from '../../../src/chat/message.repository';
 import type { RoomPolicy } from '../../../src/chat/room.policy';
 import type { UserRecord } from '../../../src/users/user-record';
 import type { UsersRepository } from '../../../src/users/users.repository';
+import { AppMetrics } from '../../../src/metrics/app-metrics';
 
 const alice = { id: 'a'.repeat(24), displayName: 'Alice' };
 
@@ -41,6 +42,7 @@ function serviceWith(stored: MessageRecord[], { member = true } = {}) {
     policy as unknown as RoomPolicy,
     broadcaster as unknown as ChatBroadcaster,
     { now: () => new Date() },
+    new AppMetrics(),
   );
   return { service, messages, broadcaster };
 }

@@ -32,3 +32,32 @@ describe('createLogger', () => {
     expect(lines()).not.toMatch(/abc\.def\.ghi|sid=1|x\.y\.z/);
   });
 });
+
+describe('createLogger: redaction at any depth', () => {
+  it('censors credentials however deep they sit, in arrays too', () => {
+    const { stream, lines } = capture();
+    const log = createLogger('info', stream);
+    log.info({ a: { b: { c: { d: { e: { f: { password: 'pw-depth-6', list: [{ refreshToken: 'rt-in-array' }] } } } } } } }, 'line');
+    expect(lines()).not.toMatch(/pw-depth-6|rt-in-array/);
+    expect(lines()).toContain('[redacted]');
+  });
+
+  it('censors headers by any capitalisation, Set-Cookie, secrets and a child logger’s bindings', () => {
+    const { stream, lines } = capture();
+    const log = createLogger('info', stream).child({ context: { jwtSecret: 'secret-in-binding' } });
+    log.info(
+      { res: { headers: { 'Set-Cookie': 'sid=abc', Authorization: 'Bearer h.p.s' } }, config: { METRICS_TOKEN: 'mt-value' } },
+      'line',
+    );
+    expect(lines()).not.toMatch(/secret-in-binding|sid=abc|h\.p\.s|mt-value/);
+  });
+
+  it('keeps what only looks like a credential readable, and survives a circular object', () => {
+    const { stream, lines } = capture();
+    const log = createLogger('info', stream);
+    const circular: Record<string, unknown> = { tokenVersion: 3, tokenExpiresAt: 123 };
+    circular.self = circular;
+    log.info(circular, 'line');
+    expect(JSON.parse(lines())).toMatchObject({ tokenVersion: 3, tokenExpiresAt: 123, self: '[circular]' });
+  });
+});

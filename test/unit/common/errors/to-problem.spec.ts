@@ -137,6 +137,26 @@ describe('toProblem', () => {
     });
   });
 
+  describe('an unreachable database, as the driver reports it mid-outage', () => {
+    it.each([
+      ['a cleared pool', Object.assign(new Error('Connection pool for 10.0.0.5:27017 was cleared'), { name: 'MongoPoolClearedError' })],
+      [
+        'a client-side operation timeout',
+        Object.assign(new Error('Timed out during server selection'), { name: 'MongoOperationTimeoutError' }),
+      ],
+      ['a raw socket error the driver let through', Object.assign(new Error('write ECONNRESET'), { code: 'ECONNRESET', syscall: 'write' })],
+      ['a write after the database hung up', Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' })],
+      [
+        'a driver error wrapped as the cause of another',
+        new Error('query failed', { cause: Object.assign(new Error('connection 3 closed'), { name: 'MongoNetworkError' }) }),
+      ],
+    ])('maps %s to 503 db_unavailable with Retry-After', (_label, thrown) => {
+      const { problem, headers } = toProblem(thrown);
+      expect(problem).toMatchObject({ status: 503, code: 'db_unavailable' });
+      expect(Number(headers['Retry-After'])).toBeGreaterThan(0);
+    });
+  });
+
   describe('anything else', () => {
     it.each([
       ['an Error with internals in its message', new Error('connect ECONNREFUSED mongodb://admin:pw@db:27017')],
