@@ -46,6 +46,8 @@ export class AccountCache {
   private readonly ttlMs: number;
   private generation = 0;
   private trusted: boolean;
+  /** Other instances may revoke (REDIS_URL is set), through the revocation channel. */
+  private readonly remote: boolean;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -56,7 +58,8 @@ export class AccountCache {
     this.ttlMs = config.authCache.ttlMs;
     this.entries = new LRUCache<string, Entry>({ max: config.authCache.maxUsers, ttl: this.ttlMs });
     // With Redis, another instance may revoke at any time: trust nothing until the channel is subscribed.
-    this.trusted = config.redisUrl === undefined;
+    this.remote = config.redisUrl !== undefined;
+    this.trusted = !this.remote;
     events.on('userRevoked', (userId) => this.invalidate(userId));
     events.on('sessionRevoked', (userId) => this.invalidate(userId));
     events.on('accountChanged', (userId) => this.invalidate(userId));
@@ -64,6 +67,12 @@ export class AccountCache {
 
   /** The user and the liveness of their session, from memory when this instance may trust it. */
   async lookup(userId: string, sessionId: string): Promise<AccountState> {
+    // With other instances, let this turn of the event loop finish before trusting memory. Redis
+    // delivers a revocation to this instance before the revoking instance answers its client,
+    // so the message is already in our socket buffer when that client's next request arrives;
+    // but both can be read in the same poll phase, the request first. setImmediate runs after
+    // the whole poll phase, so the revocation is applied before we answer from the cache.
+    if (this.remote) await new Promise<void>((resolve) => setImmediate(resolve));
     const now = Date.now();
     const entry = this.trusted ? this.entries.get(userId) : undefined;
     const trustUntil = entry?.sessions.get(sessionId);
