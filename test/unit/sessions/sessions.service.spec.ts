@@ -76,6 +76,22 @@ describe('SessionsService', () => {
   let users: ReturnType<typeof fakeUsersRepository>;
   let service: SessionsService;
 
+  /** The service under test over this test's fakes, with `withConfig` (e.g. another grace). */
+  function serviceWith(withConfig: AppConfig): SessionsService {
+    const sessionRepository = sessions as unknown as SessionRepository;
+    const spentRepository = spent as unknown as SpentRefreshTokenRepository;
+    return new SessionsService(
+      withConfig,
+      clock,
+      sessionRepository,
+      spentRepository,
+      new RefreshGrace(withConfig, sessionRepository, spentRepository),
+      users.asRepository,
+      events,
+      log as unknown as SecurityLog,
+    );
+  }
+
   beforeEach(() => {
     sessions = new FakeSessions();
     spent = new FakeSpent();
@@ -85,18 +101,7 @@ describe('SessionsService', () => {
     log = { record: jest.fn() };
     clock = new ManualClock();
     users = fakeUsersRepository([aUserRecord({ id: USER })]);
-    const sessionRepository = sessions as unknown as SessionRepository;
-    const spentRepository = spent as unknown as SpentRefreshTokenRepository;
-    service = new SessionsService(
-      config,
-      clock,
-      sessionRepository,
-      spentRepository,
-      new RefreshGrace(config, sessionRepository, spentRepository),
-      users.asRepository,
-      events,
-      log as unknown as SecurityLog,
-    );
+    service = serviceWith(config);
   });
 
   it('start() stores only the hash, with idle and absolute expiry, user agent and ip', async () => {
@@ -146,20 +151,7 @@ describe('SessionsService', () => {
   });
 
   it('with no grace (0), the loser of a race revokes the family', async () => {
-    const noGrace = { session: { ...config.session, reuseGraceSeconds: 0 } } as AppConfig;
-    const sessionRepository = sessions as unknown as SessionRepository;
-    const spentRepository = spent as unknown as SpentRefreshTokenRepository;
-    const grace = new RefreshGrace(noGrace, sessionRepository, spentRepository);
-    service = new SessionsService(
-      noGrace,
-      clock,
-      sessionRepository,
-      spentRepository,
-      grace,
-      users.asRepository,
-      events,
-      log as unknown as SecurityLog,
-    );
+    service = serviceWith({ session: { ...config.session, reuseGraceSeconds: 0 } } as AppConfig);
     const { session, refreshToken } = await service.start(USER, client);
     const results = await Promise.allSettled([service.rotate(refreshToken, client), service.rotate(refreshToken, client)]);
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
@@ -169,19 +161,7 @@ describe('SessionsService', () => {
   });
 
   it('with no grace (0), a replay whose request began a moment before the spend is still theft', async () => {
-    const noGrace = { session: { ...config.session, reuseGraceSeconds: 0 } } as AppConfig;
-    const sessionRepository = sessions as unknown as SessionRepository;
-    const spentRepository = spent as unknown as SpentRefreshTokenRepository;
-    service = new SessionsService(
-      noGrace,
-      clock,
-      sessionRepository,
-      spentRepository,
-      new RefreshGrace(noGrace, sessionRepository, spentRepository),
-      users.asRepository,
-      events,
-      log as unknown as SecurityLog,
-    );
+    service = serviceWith({ session: { ...config.session, reuseGraceSeconds: 0 } } as AppConfig);
     const { session, refreshToken } = await service.start(USER, client);
     await service.rotate(refreshToken, client);
     // The racing request read its time 1 ms before the winner spent the token.
