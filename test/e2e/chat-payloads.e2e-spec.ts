@@ -131,7 +131,9 @@ describe('chat payload validation', () => {
       'no-such-event',
       'disconnect_me',
     ];
-    const garbage = [...notObjects, ...badRooms, ...badSends, ...badHistories, undefined];
+    // `{ room: 'general' }` is bad only for message:send: for room:leave it is a valid request, and
+    // a flood that makes Mallory leave (then maybe rejoin, within the join budget) would test timing.
+    const garbage = [...notObjects, ...badRooms, ...badSends.filter((payload) => 'text' in payload), ...badHistories, undefined];
     for (let i = 0; i < 600; i += 1) {
       const event = events[i % events.length]!;
       const payload = garbage[i % garbage.length];
