@@ -109,6 +109,9 @@ const UNREACHABLE_DATABASE_ERRORS = new Set([
   'MongoOperationTimeoutError',
 ]);
 
+/** net.Socket's message for a write after the peer closed (EPIPE). */
+const SOCKET_ENDED_BY_PEER = 'This socket has been ended by the other party';
+
 const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** A lost database is the service's outage, not a bug: 503 with Retry-After, so clients and balancers retry. */
@@ -122,6 +125,9 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   // by the other party", on a connection the server just dropped): a system network error is the database going away too, since
   // the database is what requests talk to over the network (Redis failures fall back to memory).
   if (NETWORK_ERROR_CODES.has((error as NodeJS.ErrnoException).code ?? '')) return true;
+  // Node's EPIPE from writing to a socket the database closed; it has reached us without its
+  // code (seen in CI as a 500 under a killed database), so its fixed message is matched too.
+  if (error.message === SOCKET_ENDED_BY_PEER) return true;
   // A driver error may arrive wrapped (mongoose's own errors keep the driver's as `cause` or `reason`).
   const { cause, reason } = error as { cause?: unknown; reason?: unknown };
   return (

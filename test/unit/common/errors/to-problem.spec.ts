@@ -170,3 +170,11 @@ describe('toProblem', () => {
     });
   });
 });
+
+describe('toProblem: a write to a database socket the server closed', () => {
+  it("maps Node's EPIPE message to 503 db_unavailable even when the error lost its code", () => {
+    const mapped = toProblem(new Error('This socket has been ended by the other party'));
+    expect(mapped.problem).toMatchObject({ status: 503, code: 'db_unavailable' });
+    expect(mapped.headers['Retry-After']).toBeDefined();
+  });
+});
