@@ -50,8 +50,13 @@ describe('graceful shutdown on SIGTERM under load', () => {
 
     const signalledAt = Date.now();
     const exit = app.stop('SIGTERM');
-    // Readiness turns 503 at once, while the drain delay keeps serving everything else.
-    const ready = await fetch(`${app.url}/health/ready`);
+    // Readiness turns 503 as soon as the process handles the signal (a probe sent in the same
+    // instant may still be answered first), while the drain delay keeps serving everything else.
+    let ready = await fetch(`${app.url}/health/ready`);
+    for (let probe = 0; ready.status === 200 && probe < 20; probe += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      ready = await fetch(`${app.url}/health/ready`);
+    }
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as { code: string }).code).toBe('shutting_down');
 
