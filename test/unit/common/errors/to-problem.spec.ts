@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import {
@@ -171,9 +172,15 @@ describe('toProblem', () => {
   });
 });
 
-describe('toProblem: a write to a database socket the server closed', () => {
-  it("maps Node's EPIPE message to 503 db_unavailable even when the error lost its code", () => {
-    const mapped = toProblem(new Error('This socket has been ended by the other party'));
+describe('toProblem: errors made in another realm', () => {
+  it("maps Node's EPIPE from a closed database socket to 503 even though its Error is not this realm's", () => {
+    // Node core builds its socket errors with its own Error; under a sandbox (jest's, a vm context)
+    // that is another class than the code's, so `instanceof Error` is false for them.
+    const foreign: unknown = runInNewContext(
+      "Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' })",
+    );
+    expect(foreign instanceof Error).toBe(false);
+    const mapped = toProblem(foreign);
     expect(mapped.problem).toMatchObject({ status: 503, code: 'db_unavailable' });
     expect(mapped.headers['Retry-After']).toBeDefined();
   });
