@@ -10,6 +10,7 @@ import { HISTORY_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from './chat.constants';
 import { decodeCursor, encodeCursor } from './history-cursor';
 import { MessagePresenter } from './message-presenter';
 import { MessageRepository } from './message.repository';
+import { MessageSequencer } from './message-sequencer';
 import { RoomPolicy } from './room.policy';
 
 export interface SendMessageInput {
@@ -49,6 +50,7 @@ export interface MessageRef {
 export class ChatService {
   constructor(
     private readonly messages: MessageRepository,
+    private readonly sequencer: MessageSequencer,
     private readonly presenter: MessagePresenter,
     private readonly policy: RoomPolicy,
     private readonly broadcaster: ChatBroadcaster,
@@ -61,8 +63,8 @@ export class ChatService {
    * case the message stored the first time is returned and nobody is told again.
    */
   async send(author: ChatUser, input: SendMessageInput): Promise<{ message: ChatMessage; created: boolean }> {
-    await this.policy.authorize('post', author.id, input.room);
-    const { record, created } = await this.messages.createOnce({ ...input, authorId: author.id });
+    const { room } = await this.policy.authorizeExisting('post', author.id, input.room);
+    const { record, created } = await this.sequencer.append(room, { ...input, authorId: author.id });
     const message = toChatMessage(record, author);
     if (created) {
       this.broadcaster.toRoom(input.room, 'message:new', message);

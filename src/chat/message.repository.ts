@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import mongoose, { Types } from 'mongoose';
 import { Service } from 'typedi';
 import { isDuplicateKeyError } from '../database/duplicate-key';
-import { SequenceContentionError } from './chat-errors';
-import { KeyedQueue } from './keyed-queue';
 import { Message, MessageModel } from './message.model';
 import type { HistoryPosition, MessageRecord } from './message-record';
 
@@ -16,43 +13,32 @@ export interface NewMessage {
   clientMsgId?: string;
 }
 
-/** Attempts per send before giving up; each failed one means another instance just took that seq. */
-const MAX_SEQ_ATTEMPTS = 100;
 // Built here, never from input, so sanitizeFilter must let them through.
 const notDeleted = () => mongoose.trusted({ $exists: false });
+
+/** What an insert at a chosen seq came to; `seq_taken` means another send holds that seq now. */
+export type InsertOutcome = { record: MessageRecord; created: boolean } | 'seq_taken';
 
 /** All access to the messages collection. Returns plain records. */
 @Service()
 export class MessageRepository {
-  private readonly perRoom = new KeyedQueue();
-
   /**
-   * Stores a message once per (author, clientMsgId) with the room's next seq. `created` is false
-   * when an earlier send with the same clientMsgId was stored already; that message is returned.
-   *
-   * The seq is the room's highest + 1, inserted under the unique (room, seq) index: no
-   * transaction, and a seq exists only if its message does, so there are never gaps. Two
-   * instances that pick the same seq collide on the index; the loser reads the new highest and
-   * tries again. Sends of one room are queued within this instance, so it never races itself.
+   * Stores the message at `seq`, once per (author, clientMsgId). The unique (room, seq) index
+   * refuses a seq that is taken: no transaction, and a seq exists only if its message does, so
+   * there are never gaps. `created` is false when an earlier send with the same clientMsgId was
+   * stored already; that message is returned. MessageSequencer picks the seq and retries.
    */
-  async createOnce(message: NewMessage): Promise<{ record: MessageRecord; created: boolean }> {
-    const dedupeKey = message.clientMsgId === undefined ? `s:${randomUUID()}` : `c:${message.clientMsgId}`;
-    return this.perRoom.run(message.room, async () => {
-      for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt += 1) {
-        const seq = (await this.lastSeq(message.room)) + 1;
-        try {
-          const created = await MessageModel.create({ ...message, seq, author: message.authorId, dedupeKey });
-          return { record: toRecord(created.toObject()), created: true };
-        } catch (error) {
-          if (!isDuplicateKeyError(error)) throw error;
-          // Which index refused? Asking the data, not the driver's message (its wording differs
-          // between MongoDB and FerretDB): a stored (author, dedupeKey) means a repeated send.
-          const existing = await MessageModel.findOne({ author: message.authorId, dedupeKey }).lean<MessageDocument>();
-          if (existing) return { record: toRecord(existing), created: false };
-        }
-      }
-      throw new SequenceContentionError();
-    });
+  async insertAt(message: NewMessage, seq: number, dedupeKey: string): Promise<InsertOutcome> {
+    try {
+      const created = await MessageModel.create({ ...message, seq, author: message.authorId, dedupeKey });
+      return { record: toRecord(created.toObject()), created: true };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // Which index refused? Asking the data, not the driver's message (its wording differs
+      // between MongoDB and FerretDB): a stored (author, dedupeKey) means a repeated send.
+      const existing = await MessageModel.findOne({ author: message.authorId, dedupeKey }).lean<MessageDocument>();
+      return existing ? { record: toRecord(existing), created: false } : 'seq_taken';
+    }
   }
 
   /** The room's highest seq, 0 when it has no messages. */

@@ -6,12 +6,15 @@ import { encodeCursor } from '../../../src/chat/history-cursor';
 import { MessagePresenter } from '../../../src/chat/message-presenter';
 import type { MessageRecord } from '../../../src/chat/message-record';
 import type { MessageRepository } from '../../../src/chat/message.repository';
+import type { MessageSequencer } from '../../../src/chat/message-sequencer';
+import type { RoomRecord } from '../../../src/chat/room-record';
 import type { RoomPolicy } from '../../../src/chat/room.policy';
 import type { UserRecord } from '../../../src/users/user-record';
 import type { UsersRepository } from '../../../src/users/users.repository';
 import { AppMetrics } from '../../../src/metrics/app-metrics';
 
 const alice = { id: 'a'.repeat(24), displayName: 'Alice' };
+const general: RoomRecord = { id: 'general', name: 'general', kind: 'public', ownerId: null, createdAt: new Date(0) };
 
 function aMessage(n: number, authorId = alice.id): MessageRecord {
   return { id: n.toString(16).padStart(24, '0'), room: 'general', seq: n, authorId, text: `m${n}`, createdAt: new Date(1_000 * n) };
@@ -19,46 +22,48 @@ function aMessage(n: number, authorId = alice.id): MessageRecord {
 
 // The policy is faked as "allowed" or "refused": its rules have their own spec (room.policy.spec.ts).
 function serviceWith(stored: MessageRecord[], { member = true } = {}) {
-  const messages = {
-    createOnce: jest.fn(async (input: { room: string; text: string; authorId: string }) => ({
+  const sequencer = {
+    append: jest.fn(async (_room: RoomRecord, input: { room: string; text: string; authorId: string }) => ({
       record: { ...aMessage(99), ...input },
       created: true,
     })),
+  };
+  const messages = {
     findPage: jest.fn(async (_room: string, limit: number) => stored.slice(0, limit)),
     findAfter: jest.fn(async (_room: string, afterSeq: number, limit: number) => stored.filter((m) => m.seq > afterSeq).slice(0, limit)),
     lastSeq: jest.fn(async () => stored.reduce((max, m) => Math.max(max, m.seq), 0)),
   };
   const users = { findByIds: jest.fn(async (ids: string[]) => (ids.includes(alice.id) ? [alice as UserRecord] : [])) };
-  const policy = {
-    authorize: jest.fn(async () => {
-      if (!member) throw new NotMemberError();
-      return { roomId: 'general' };
-    }),
-  };
+  const allowOrRefuse = jest.fn(async () => {
+    if (!member) throw new NotMemberError();
+    return { roomId: 'general', room: general };
+  });
+  const policy = { authorize: allowOrRefuse, authorizeExisting: allowOrRefuse };
   const broadcaster = { toRoom: jest.fn() };
   const service = new ChatService(
     messages as unknown as MessageRepository,
+    sequencer as unknown as MessageSequencer,
     new MessagePresenter(new ChatUsers(users as unknown as UsersRepository)),
     policy as unknown as RoomPolicy,
     broadcaster as unknown as ChatBroadcaster,
     { now: () => new Date() },
     new AppMetrics(),
   );
-  return { service, messages, broadcaster };
+  return { service, messages, sequencer, broadcaster };
 }
 
 describe('ChatService', () => {
   it('refuses to store a message the policy refuses, and tells nobody', async () => {
-    const { service, messages, broadcaster } = serviceWith([], { member: false });
+    const { service, sequencer, broadcaster } = serviceWith([], { member: false });
     await expect(service.send(alice, { room: 'general', text: 'hi' })).rejects.toBeInstanceOf(NotMemberError);
-    expect(messages.createOnce).not.toHaveBeenCalled();
+    expect(sequencer.append).not.toHaveBeenCalled();
     expect(broadcaster.toRoom).not.toHaveBeenCalled();
   });
 
   it("stores a member's message under the author, tells the room once, and returns it with its seq", async () => {
-    const { service, messages, broadcaster } = serviceWith([]);
+    const { service, sequencer, broadcaster } = serviceWith([]);
     const { message, created } = await service.send(alice, { room: 'general', text: 'hi', clientMsgId: 'k1' });
-    expect(messages.createOnce).toHaveBeenCalledWith({ room: 'general', text: 'hi', clientMsgId: 'k1', authorId: alice.id });
+    expect(sequencer.append).toHaveBeenCalledWith(general, { room: 'general', text: 'hi', clientMsgId: 'k1', authorId: alice.id });
     expect(created).toBe(true);
     expect(message).toMatchObject({ room: 'general', seq: 99, text: 'hi', author: alice });
     expect(broadcaster.toRoom).toHaveBeenCalledWith('general', 'message:new', message);

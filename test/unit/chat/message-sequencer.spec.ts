@@ -1,0 +1,89 @@
+import { SequenceContentionError } from '../../../src/chat/chat-errors';
+import type { MessageRecord } from '../../../src/chat/message-record';
+import type { InsertOutcome, MessageRepository, NewMessage } from '../../../src/chat/message.repository';
+import { MessageSequencer } from '../../../src/chat/message-sequencer';
+import type { RoomRecord } from '../../../src/chat/room-record';
+
+const authorId = 'a'.repeat(24);
+const general: RoomRecord = { id: 'general', name: 'general', kind: 'public', ownerId: null, createdAt: new Date(1_000) };
+
+/** A messages collection in memory with the unique (room, seq) and (author, dedupeKey) rules. */
+function storeWith(seqsTakenElsewhere: number[] = []) {
+  const rows: MessageRecord[] = [];
+  const dedupe = new Map<string, MessageRecord>();
+  const taken = new Set(seqsTakenElsewhere);
+  const repository = {
+    lastSeq: jest.fn(async (room: string) => Math.max(0, ...taken, ...rows.filter((row) => row.room === room).map((row) => row.seq))),
+    insertAt: jest.fn(async (message: NewMessage, seq: number, dedupeKey: string): Promise<InsertOutcome> => {
+      const earlier = dedupe.get(dedupeKey);
+      if (earlier) return { record: earlier, created: false };
+      if (taken.has(seq) || rows.some((row) => row.room === message.room && row.seq === seq)) return 'seq_taken';
+      const record: MessageRecord = {
+        id: String(rows.length),
+        room: message.room,
+        seq,
+        authorId,
+        text: message.text,
+        createdAt: new Date(),
+      };
+      rows.push(record);
+      dedupe.set(dedupeKey, record);
+      return { record, created: true };
+    }),
+    /** Another instance stores `seq` behind this one's back. */
+    takeElsewhere: (seq: number) => taken.add(seq),
+    clear: () => rows.splice(0) && taken.clear(),
+  };
+  return { repository, sequencer: new MessageSequencer(repository as unknown as MessageRepository) };
+}
+
+const text = (n: number): NewMessage => ({ room: 'general', authorId, text: `m${n}` });
+
+describe('MessageSequencer', () => {
+  it('numbers sends 1, 2, 3 and asks the database for the last seq only once', async () => {
+    const { repository, sequencer } = storeWith();
+    const seqs = [];
+    for (const n of [1, 2, 3]) seqs.push((await sequencer.append(general, text(n))).record.seq);
+    expect(seqs).toEqual([1, 2, 3]);
+    expect(repository.lastSeq).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives concurrent sends of one room distinct consecutive seqs', async () => {
+    const { sequencer } = storeWith();
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => sequencer.append(general, text(n))));
+    expect(results.map((result) => result.record.seq).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('reads the last seq again when another instance took the remembered next one', async () => {
+    const { repository, sequencer } = storeWith();
+    await sequencer.append(general, text(1));
+    repository.takeElsewhere(2);
+    repository.takeElsewhere(3);
+    const { record } = await sequencer.append(general, text(2));
+    expect(record.seq).toBe(4);
+    expect(repository.lastSeq).toHaveBeenCalledTimes(2);
+  });
+
+  it('returns the stored message for a repeated clientMsgId without a new seq', async () => {
+    const { sequencer } = storeWith();
+    const first = await sequencer.append(general, { ...text(1), clientMsgId: 'k1' });
+    const again = await sequencer.append(general, { ...text(1), clientMsgId: 'k1' });
+    expect(again).toEqual({ record: first.record, created: false });
+    expect((await sequencer.append(general, text(2))).record.seq).toBe(2);
+  });
+
+  it('starts a room created again from its stored seqs, not from what it remembered', async () => {
+    const { repository, sequencer } = storeWith();
+    await sequencer.append(general, text(1));
+    await sequencer.append(general, text(2));
+    repository.clear(); // the room was deleted with its messages, then created again
+    const recreated = { ...general, createdAt: new Date(2_000) };
+    expect((await sequencer.append(recreated, text(3))).record.seq).toBe(1);
+  });
+
+  it('gives up with sequence contention when every seq it tries is taken', async () => {
+    const { repository, sequencer } = storeWith();
+    repository.insertAt.mockResolvedValue('seq_taken');
+    await expect(sequencer.append(general, text(1))).rejects.toBeInstanceOf(SequenceContentionError);
+  });
+});
