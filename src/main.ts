@@ -8,6 +8,7 @@ import { gracefulShutdown } from './lifecycle/graceful-shutdown';
 import { ShutdownState } from './lifecycle/shutdown-state';
 import { AppMetrics } from './metrics/app-metrics';
 import { startMetricsServer, type MetricsServer } from './observability/metrics-server';
+import { ensureEmailClaims } from './users/email-claims-backfill';
 
 export interface MainOptions {
   /** Runs last on shutdown, after the database connection is closed (dev/main.dev.ts stops its server). */
@@ -26,6 +27,9 @@ export async function main({ afterShutdown = async () => undefined }: MainOption
   for (const warning of startupWarnings(config)) logger.warn(warning);
 
   await connectDatabase(config.mongodbUri, undefined, config.database.operationTimeoutMs);
+  // Before listening: accounts stored before email claims existed must be able to log in.
+  const claims = await ensureEmailClaims();
+  if (claims) logger.info(claims, 'email claims backfilled');
   const app = createApp(config, logger);
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   logger.info({ port: config.port, host: config.host, env: config.env }, 'listening');

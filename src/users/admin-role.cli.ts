@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { connectDatabase, disconnectDatabase } from '../database/connect-database';
+import { EmailClaimsRepository } from './email-claims.repository';
+import { ensureEmailClaims } from './email-claims-backfill';
 import { UsersRepository } from './users.repository';
 
 const USAGE = 'usage: admin-role.cli.js grant|revoke <email>   (MONGODB_URI must name the database)';
@@ -21,7 +23,9 @@ async function run(argv: readonly string[]): Promise<void> {
   if (!uri) throw new Error('MONGODB_URI is required');
   await connectDatabase(uri);
   try {
-    const users = new UsersRepository();
+    // The command may be the first thing run against an upgraded database (the first admin).
+    await ensureEmailClaims();
+    const users = new UsersRepository(new EmailClaimsRepository());
     const before = await users.findByEmail(email);
     const after = before && (await users.setAdminRole(email, action === 'grant'));
     if (!before || !after) {

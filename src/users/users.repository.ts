@@ -1,23 +1,46 @@
-import mongoose, { isValidObjectId, type Types } from 'mongoose';
+import mongoose, { isValidObjectId, Types } from 'mongoose';
 import { Service } from 'typedi';
 import { normaliseEmail } from '../common/identity/email-address';
 import { isDuplicateKeyError } from '../database/duplicate-key';
+import { EmailClaimsRepository } from './email-claims.repository';
 import type { UserRecord } from './user-record';
 import { User, UserModel, type AccountStatus } from './user.model';
 import { DuplicateEmailError } from './users.errors';
 
 type UserDocument = User & { _id: Types.ObjectId };
 
+/** No account has this id (ObjectIds are never all zeros): what an unknown email reads. */
+const NO_SUCH_USER = new Types.ObjectId('000000000000000000000000');
+
 /** All access to the users collection. Returns plain records; callers never see documents. */
 @Service()
 export class UsersRepository {
+  constructor(private readonly claims: EmailClaimsRepository) {}
+
+  /**
+   * Claims the email first (user_emails, email-claim.model.ts), then creates the account the
+   * claim points to. Without transactions the two writes can part; each way they can is handled:
+   * a claim refused → DuplicateEmailError; a user refused by the unique email index (an account
+   * stored before claims existed holds the email) → the claim goes to that account, which heals
+   * it, and DuplicateEmailError; any other failure → the claim is released when the insert was
+   * never sent, and otherwise left for the stale-claim rule (the insert may have succeeded).
+   */
   async create(user: Pick<UserRecord, 'email' | 'displayName' | 'passwordHash'>): Promise<UserRecord> {
+    // Stored in normal form whoever calls, so the unique index and the claims compare normal forms.
+    const email = normaliseEmail(user.email);
+    const id = new Types.ObjectId();
+    if (!(await this.claims.claim(email, id))) throw new DuplicateEmailError();
     try {
-      // Stored in normal form whoever calls, so the unique index compares normal forms.
-      const created = await UserModel.create({ ...user, email: normaliseEmail(user.email) });
+      const created = await UserModel.create({ ...user, _id: id, email });
       return toRecord(created.toObject());
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new DuplicateEmailError();
+      if (isDuplicateKeyError(error)) {
+        // A scan, but only on this path: finding who holds the email without a claim.
+        const holder = await UserModel.findOne({ email }, { _id: 1 }).lean<{ _id: Types.ObjectId }>();
+        await (holder ? this.claims.handOver(email, id, holder._id) : this.claims.release(email, id));
+        throw new DuplicateEmailError();
+      }
+      if (error instanceof mongoose.Error.ValidationError) await this.claims.release(email, id);
       throw error;
     }
   }
@@ -37,8 +60,17 @@ export class UsersRepository {
     return docs.map(toRecord);
   }
 
+  /**
+   * Two primary-key reads whether or not the email is known: its claim, then the account (for an
+   * unknown email, an id no account has). On FerretDB a query on users.email reads the whole
+   * collection for an unknown email and stops early for a known one, which timed apart.
+   * The account must still hold the email looked up, so a claim never answers for another one.
+   */
   async findByEmail(email: string): Promise<UserRecord | undefined> {
-    return toRecordOrUndefined(await UserModel.findOne({ email: normaliseEmail(email) }).lean<UserDocument>());
+    const normal = normaliseEmail(email);
+    const holder = await this.claims.holderOf(normal);
+    const doc = await UserModel.findById(holder ?? NO_SUCH_USER).lean<UserDocument>();
+    return doc?.email === normal ? toRecord(doc) : undefined;
   }
 
   /**
@@ -65,7 +97,8 @@ export class UsersRepository {
   /**
    * The operator's command (admin-role.cli.ts). Granting makes a working admin: the role, and the
    * account enabled again if it was disabled, so the command is also the way back in when no
-   * admin can act. Looked up by the normal form of the email, as login does.
+   * admin can act. Looked up by the normal form of the email, as login does, but on users.email
+   * rather than through the claim: the operator's command is no login, a scan reveals nothing.
    */
   async setAdminRole(email: string, admin: boolean): Promise<UserRecord | undefined> {
     const update = admin ? { $addToSet: { roles: 'admin' }, $set: { status: 'active' } } : { $pull: { roles: 'admin' } };

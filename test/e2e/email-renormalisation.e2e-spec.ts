@@ -1,3 +1,4 @@
+import { EmailClaimModel } from '../../src/users/email-claim.model';
 import { UserModel } from '../../src/users/user.model';
 import { renormaliseStoredEmails } from '../../src/users/email-renormalisation';
 import { aUser } from '../fixtures/users';
@@ -33,11 +34,23 @@ describe('migration: re-normalising stored emails', () => {
     const report = await renormaliseStoredEmails();
     expect(report).toEqual({ scanned: 2, updated: 1, collisions: [], displayNamesToReview: [] });
     expect((await UserModel.findById(legacyId).lean())?.email).toBe('jos\u00e9@xn--exmple-cua.com');
+    // The claim moved with the email: the new form points at the account, the old form is gone.
+    expect((await EmailClaimModel.findById('jos\u00e9@xn--exmple-cua.com').lean())?.userId.toHexString()).toBe(legacyId);
+    expect(await EmailClaimModel.countDocuments()).toBe(2);
     const res = await login();
     expect(res.status).toBe(200);
     expect(res.body.user.id).toBe(legacyId);
 
     expect(await renormaliseStoredEmails()).toEqual({ scanned: 2, updated: 0, collisions: [], displayNamesToReview: [] });
+  });
+
+  it('moves an existing claim from the legacy form to the normal form', async () => {
+    const legacyId = await legacyAccount('jose\u0301@example.test', 'hash-a');
+    await EmailClaimModel.create({ _id: 'jose\u0301@example.test', userId: legacyId, claimedAt: new Date() });
+    expect((await renormaliseStoredEmails()).updated).toBe(1);
+    expect((await EmailClaimModel.find().lean()).map((claim) => [claim._id, claim.userId.toHexString()])).toEqual([
+      ['jos\u00e9@example.test', legacyId],
+    ]);
   });
 
   it('reports two accounts of one mailbox without merging or changing either, and lists names to review', async () => {

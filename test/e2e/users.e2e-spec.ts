@@ -1,3 +1,4 @@
+import { EmailClaimModel } from '../../src/users/email-claim.model';
 import { UserModel } from '../../src/users/user.model';
 import { aUser, registerAndLogin } from '../fixtures/users';
 import { expectNoInternals, expectProblem } from '../support/problem';
@@ -122,13 +123,19 @@ describe('POST /users and GET /users/me', () => {
     });
   });
 
-  it('lets exactly one of several concurrent registrations of one email through (the unique index decides)', async () => {
+  it('lets exactly one of several concurrent registrations of one email through (the email claim decides)', async () => {
     const input = aUser();
-    const variants = [input.email, input.email.toUpperCase(), ` ${input.email} `, input.email, input.email];
+    // The fullwidth form of the same address (NFKC folds it): one mailbox, one account.
+    const fullwidth = input.email.replace(/[a-z0-9]/g, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0));
+    const variants = [input.email, input.email.toUpperCase(), ` ${input.email} `, fullwidth, input.email, input.email];
     const responses = await Promise.all(variants.map((email) => t.http.post('/users').send({ ...input, email })));
-    expect(responses.map((res) => res.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(responses.map((res) => res.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     for (const res of responses.filter((r) => r.status === 409)) expectProblem(res, 409, 'email_taken');
     expect(await UserModel.countDocuments()).toBe(1);
+    const winner = responses.find((res) => res.status === 201)!.body.id as string;
+    expect((await EmailClaimModel.find().lean()).map((claim) => [claim._id, claim.userId.toHexString()])).toEqual([[input.email, winner]]);
+    const login = await t.http.post('/auth/login').send({ email: fullwidth, password: input.password }).expect(200);
+    expect(login.body.user.id).toBe(winner);
   });
 
   describe('GET /users/me', () => {
