@@ -7,6 +7,14 @@ import { Types } from 'mongoose';
 // "My rooms", newest membership first.
 @index({ user: 1, joinedAt: -1 })
 export class RoomMember {
+  /**
+   * membershipId(room, user): the one key a membership check reads, so it is a primary-key lookup
+   * everywhere (on FerretDB any other filter reads the whole collection). Memberships stored
+   * before this key have an ObjectId here; the repository still finds those by (room, user).
+   */
+  @prop({ required: true, type: () => String })
+  public _id!: string;
+
   @prop({ required: true })
   public room!: string;
 
@@ -22,3 +30,6 @@ export class RoomMember {
 }
 
 export const RoomMemberModel = getModelForClass(RoomMember);
+
+/** '/' never occurs in a room id (room-ids.ts), so the key is unambiguous. */
+export const membershipId = (room: string, userId: string): string => `${room}/${userId}`;

@@ -1,10 +1,10 @@
 import mongoose, { isValidObjectId, Types } from 'mongoose';
 import { Service } from 'typedi';
 import { isDuplicateKeyError } from '../database/duplicate-key';
-import { RoomMember, RoomMemberModel } from './room-member.model';
+import { membershipId, RoomMember, RoomMemberModel } from './room-member.model';
 import type { MembershipRecord } from './room-record';
 
-type MemberDocument = RoomMember & { _id: Types.ObjectId };
+type MemberDocument = RoomMember;
 
 /** All access to the room_members collection. Returns plain records. */
 @Service()
@@ -13,13 +13,14 @@ export class RoomMemberRepository {
   async add(room: string, userId: string, joinedAt: Date): Promise<{ created: boolean }> {
     try {
       const result = await RoomMemberModel.updateOne(
-        { room, user: new Types.ObjectId(userId) },
-        { $setOnInsert: { lastReadSeq: 0, joinedAt } },
+        { _id: membershipId(room, userId) },
+        { $setOnInsert: { room, user: new Types.ObjectId(userId), lastReadSeq: 0, joinedAt } },
         { upsert: true },
       );
       return { created: result.upsertedCount > 0 };
     } catch (error) {
-      // Two upserts of one new membership at once: the unique index lets one through.
+      // Two upserts of one new membership at once, or a membership stored under its old ObjectId
+      // key: the unique (room, user) index lets only one exist.
       if (isDuplicateKeyError(error)) return { created: false };
       throw error;
     }
@@ -38,7 +39,11 @@ export class RoomMemberRepository {
 
   async find(room: string, userId: string): Promise<MembershipRecord | undefined> {
     if (!isValidObjectId(userId)) return undefined;
-    const doc = await RoomMemberModel.findOne({ room, user: new Types.ObjectId(userId) }).lean<MemberDocument>();
+    const doc =
+      (await RoomMemberModel.findById(membershipId(room, userId)).lean<MemberDocument>()) ??
+      // Memberships stored before membershipId() have an ObjectId key: a miss asks by (room, user).
+      // Only non-members and those older memberships pay for it.
+      (await RoomMemberModel.findOne({ room, user: new Types.ObjectId(userId) }).lean<MemberDocument>());
     return doc ? toRecord(doc) : undefined;
   }
 
