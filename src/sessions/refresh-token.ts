@@ -8,9 +8,10 @@ import { isLegacyRefreshToken } from './legacy-refresh-token';
  * (FerretDB 1.x on SQLite pushes down nothing else). The secret alone is what proves possession.
  */
 const SECRET_BYTES = 32;
-const WELL_FORMED = /^([0-9a-f]{24})\.[A-Za-z0-9_-]{43}$/;
+const SESSION_ID_LENGTH = 24;
+const WELL_FORMED = /^[0-9a-f]{24}\.[A-Za-z0-9_-]{43}$/;
 
-/** The shape, for the OpenAPI document (token-pair.dto.ts) and docs/security.md. */
+/** The shape, for the OpenAPI document (token-pair.dto.ts). */
 export const REFRESH_TOKEN_PATTERN = WELL_FORMED.source;
 
 /** A presented refresh token, checked for shape and hashed once. */
@@ -39,8 +40,7 @@ export function isWellFormedRefreshToken(token: unknown): token is string {
 /** The presented value as a token we could have issued, now or before session ids (legacy), or undefined. */
 export function parseRefreshToken(value: unknown): PresentedRefreshToken | undefined {
   if (typeof value !== 'string') return undefined;
-  const match = WELL_FORMED.exec(value);
-  if (match) return { token: value, hash: hashRefreshToken(value), sessionId: match[1] };
+  if (WELL_FORMED.test(value)) return { token: value, hash: hashRefreshToken(value), sessionId: value.slice(0, SESSION_ID_LENGTH) };
   return isLegacyRefreshToken(value) ? { token: value, hash: hashRefreshToken(value) } : undefined;
 }
 
