@@ -60,7 +60,7 @@ export class RefreshCookie {
 
   // Written by hand: Koa's ctx.cookies refuses a Secure cookie on a request it does not see as
   // https, which is every request of a production instance behind a TLS-terminating proxy
-  // without TRUST_PROXY. The token is base64url, so it needs no encoding.
+  // without TRUST_PROXY. The token is hex, a dot and base64url: all cookie octets, so it needs no encoding.
   private serialise(value: string, path: string, maxAge: number): string {
     const attributes = [`${REFRESH_COOKIE}=${value}`, `Path=${path}`, `Max-Age=${maxAge}`, 'HttpOnly', 'SameSite=Strict'];
     if (this.secure) attributes.push('Secure');

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { isWellFormedRefreshToken } from './refresh-token';
+import { parseRefreshToken } from './refresh-token';
 
 const KEY_INFO = 'koa-jwt-chat refresh-token successor v1';
 const IV_BYTES = 12;
@@ -32,7 +32,7 @@ export function openSuccessor(spentToken: string, sealed: string): string | unde
     const decipher = createDecipheriv('aes-256-gcm', keyOf(spentToken), raw.subarray(0, IV_BYTES));
     decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     const successor = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
-    return isWellFormedRefreshToken(successor) ? successor : undefined;
+    return parseRefreshToken(successor) ? successor : undefined;
   } catch {
     // A wrong key or a tampered seal fails GCM's tag check: no successor, never a 500.
     return undefined;

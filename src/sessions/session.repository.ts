@@ -1,11 +1,12 @@
-import mongoose, { isValidObjectId, type Types } from 'mongoose';
+import mongoose, { isValidObjectId, Types } from 'mongoose';
 import { Service } from 'typedi';
 import { Session, SessionModel } from './session.model';
 import type { SessionRecord } from './session-record';
 
 type SessionDocument = Session & { _id: Types.ObjectId };
 
-export type NewSession = Omit<SessionRecord, 'id' | 'revokedAt'>;
+/** `id` comes from newId(): the refresh token carries it, so it is known before the insert. */
+export type NewSession = Omit<SessionRecord, 'revokedAt'>;
 
 /**
  * All access to the sessions collection. Operators in filters are wrapped in mongoose.trusted():
@@ -13,8 +14,13 @@ export type NewSession = Omit<SessionRecord, 'id' | 'revokedAt'>;
  */
 @Service()
 export class SessionRepository {
-  async create(session: NewSession): Promise<SessionRecord> {
-    const created = await SessionModel.create(session);
+  /** A fresh session id (an ObjectId, so MongoDB's _id index still grows at its end). */
+  newId(): string {
+    return new Types.ObjectId().toHexString();
+  }
+
+  async create({ id, ...session }: NewSession): Promise<SessionRecord> {
+    const created = await SessionModel.create({ _id: id, ...session });
     return toRecord(created.toObject() as SessionDocument);
   }
 
@@ -23,13 +29,19 @@ export class SessionRepository {
     return toRecordOrUndefined(await SessionModel.findById(id).lean<SessionDocument>());
   }
 
+  /** Legacy refresh tokens only (legacy-refresh-token.ts): a full scan on FerretDB 1.x. */
   async findByTokenHash(tokenHash: string): Promise<SessionRecord | undefined> {
     return toRecordOrUndefined(await SessionModel.findOne({ tokenHash }).lean<SessionDocument>());
   }
 
-  /** Moves the session to its next refresh token; false when the old hash is no longer current. */
-  async rotate(id: string, oldHash: string, change: Pick<SessionRecord, 'tokenHash' | 'lastUsedAt' | 'idleExpiresAt'>): Promise<boolean> {
-    const result = await SessionModel.updateOne({ _id: id, tokenHash: oldHash }, { $set: change });
+  /**
+   * Moves the session to its next refresh token; false when the session is gone. The filter is
+   * `{ _id }` alone, so FerretDB finds the document by its index. It needs no compare-and-swap on
+   * the old hash: the caller has just claimed that hash in the spent-token ledger (an insert a
+   * unique _id decides), and only that claim's winner may move the session off it.
+   */
+  async rotate(id: string, change: Pick<SessionRecord, 'tokenHash' | 'lastUsedAt' | 'idleExpiresAt'>): Promise<boolean> {
+    const result = await SessionModel.updateOne({ _id: id }, { $set: change });
     return result.matchedCount > 0;
   }
 

@@ -11,7 +11,7 @@ import type { UserRecord } from '../users/user-record';
 import { UsersRepository } from '../users/users.repository';
 import { RefreshGrace } from './refresh-grace';
 import { sealSuccessor } from './refresh-successor';
-import { generateRefreshToken, hashRefreshToken, isWellFormedRefreshToken } from './refresh-token';
+import { generateRefreshToken, hashMatches, hashRefreshToken, parseRefreshToken, type PresentedRefreshToken } from './refresh-token';
 import { isSessionActive, type SessionRecord } from './session-record';
 import { SessionRepository } from './session.repository';
 import { RefreshTokenError } from './sessions.errors';
@@ -29,8 +29,10 @@ export interface RotatedSession extends IssuedSession {
 }
 
 /**
- * Sessions and refresh-token rotation. Each refresh spends the presented token (a unique-index
- * claim, so exactly one concurrent refresh wins) and issues the next one. A spent token presented
+ * Sessions and refresh-token rotation. A refresh token names its session (refresh-token.ts), so
+ * every database operation of a refresh is by `_id`. Each refresh spends the presented token (an
+ * insert whose unique _id is the token's hash, so exactly one concurrent refresh wins: that claim
+ * is the compare-and-swap) and issues the next one. A spent token presented
  * again within the multi-tab grace gets the same successor (RefreshGrace); later, it means two
  * parties hold the family: the family is revoked and RevocationEvents announces it.
  */
@@ -49,8 +51,10 @@ export class SessionsService {
 
   async start(userId: string, client: ClientInfo): Promise<IssuedSession> {
     const now = this.clock.now();
-    const refreshToken = generateRefreshToken();
+    const id = this.sessions.newId();
+    const refreshToken = generateRefreshToken(id);
     const session = await this.sessions.create({
+      id,
       userId,
       tokenHash: hashRefreshToken(refreshToken),
       createdAt: now,
@@ -69,41 +73,49 @@ export class SessionsService {
    * disabling revoked the session.
    */
   async rotate(presented: unknown, client: ClientInfo): Promise<RotatedSession> {
-    if (!isWellFormedRefreshToken(presented)) throw new RefreshTokenError('refresh_invalid');
+    const token = parseRefreshToken(presented);
+    if (!token) throw new RefreshTokenError('refresh_invalid');
     const now = this.clock.now();
-    const tokenHash = hashRefreshToken(presented);
-    const session = await this.sessions.findByTokenHash(tokenHash);
-    if (!session) return this.replay(presented, tokenHash, now, client);
+    const session = await this.holderOf(token);
+    if (!session) return this.replay(token, now, client);
     const user = await this.accountOf(session.userId);
     if (session.revokedAt !== null) throw new RefreshTokenError('refresh_invalid');
     if (!isSessionActive(session, now)) throw new RefreshTokenError('refresh_expired');
 
-    const refreshToken = generateRefreshToken();
+    const refreshToken = generateRefreshToken(session.id);
     const spent: SpentToken = {
-      tokenHash,
+      tokenHash: token.hash,
       sessionId: session.id,
       userId: session.userId,
       spentAt: now,
       expiresAt: session.absoluteExpiresAt,
-      successor: sealSuccessor(presented, refreshToken),
+      successor: sealSuccessor(token.token, refreshToken),
     };
-    // Another request spent this token a moment ago: answered like any later replay.
-    if (!(await this.spent.claim(spent))) return this.replay(presented, tokenHash, now, client);
+    // Another request spent this token a moment ago: answered like any later replay. Winning the
+    // claim is what entitles this request to move the session off the token (SessionRepository.rotate).
+    if (!(await this.spent.claim(spent))) return this.replay(token, now, client);
     const change = {
       tokenHash: hashRefreshToken(refreshToken),
       lastUsedAt: now,
       idleExpiresAt: this.idleExpiry(now, session.absoluteExpiresAt),
     };
-    if (!(await this.sessions.rotate(session.id, tokenHash, change))) throw new RefreshTokenError('refresh_invalid');
+    if (!(await this.sessions.rotate(session.id, change))) throw new RefreshTokenError('refresh_invalid');
     return { session: { ...session, ...change }, refreshToken, user };
   }
 
+  /** The session whose current token this is: found by the id the token names, then the hash compared in constant time. */
+  private async holderOf(token: PresentedRefreshToken): Promise<SessionRecord | undefined> {
+    if (token.sessionId === undefined) return this.sessions.findByTokenHash(token.hash); // legacy-refresh-token.ts
+    const session = await this.sessions.findById(token.sessionId);
+    return session && hashMatches(session.tokenHash, token) ? session : undefined;
+  }
+
   /** A token that no session holds: unknown, spent within the grace window (same successor), or replayed (theft). */
-  private async replay(presented: string, tokenHash: string, now: Date, client: ClientInfo): Promise<RotatedSession> {
-    const spent = await this.spent.find(tokenHash);
+  private async replay(token: PresentedRefreshToken, now: Date, client: ClientInfo): Promise<RotatedSession> {
+    const spent = await this.spent.find(token.hash);
     if (!spent) throw new RefreshTokenError('refresh_invalid');
     const user = await this.accountOf(spent.userId);
-    const current = await this.grace.current(presented, spent, now);
+    const current = await this.grace.current(token.token, spent, now);
     if (current) {
       this.securityLog.record('refresh_grace_used', client, { userId: spent.userId, sessionId: spent.sessionId });
       return { ...current, user };
@@ -121,8 +133,8 @@ export class SessionsService {
 
   /** Logout: revokes the session the refresh token opens. Unknown or spent tokens change nothing. */
   async revokeByRefreshToken(presented: unknown, client: ClientInfo): Promise<void> {
-    if (!isWellFormedRefreshToken(presented)) return;
-    const session = await this.sessions.findByTokenHash(hashRefreshToken(presented));
+    const token = parseRefreshToken(presented);
+    const session = token && (await this.holderOf(token));
     if (session) await this.revoke(session.userId, session.id, 'logout', client);
   }
 

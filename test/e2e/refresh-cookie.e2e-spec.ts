@@ -31,7 +31,7 @@ describe('the refresh token in an httpOnly cookie (browser clients)', () => {
     const { token, body, cookies } = await cookieLogin();
     expect(body.refreshToken).toBeUndefined();
     expect(body).toEqual(expect.objectContaining({ accessToken: expect.any(String), user: expect.any(Object) }));
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(token).toMatch(/^[0-9a-f]{24}\.[A-Za-z0-9_-]{43}$/);
     expect(cookies.map((line) => /Path=([^;]+)/.exec(line)?.[1]).sort()).toEqual(['/auth/logout', '/auth/refresh']);
     for (const line of cookies) {
       expect(line).toMatch(/; HttpOnly/);

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { SessionPurger } from '../../src/sessions/session-purger';
+import { SessionModel } from '../../src/sessions/session.model';
 import { SpentRefreshTokenModel } from '../../src/sessions/spent-refresh-token.model';
 import { ManualClock } from '../support/clock';
 import { getMe } from '../support/http';
@@ -30,6 +32,18 @@ describe('security: multi-tab refresh grace (REFRESH_REUSE_GRACE_SECONDS)', () =
     await getMe(t, tabB.body.accessToken).expect(200);
     // The shared token is the session's one current token: it rotates on as usual.
     await refresh(tabB.body.refreshToken).expect(200);
+  });
+
+  it('four simultaneous refreshes: one spends the token and moves the session, all four get its successor', async () => {
+    const tabs = await Promise.all([1, 2, 3, 4].map(() => refresh(user.refreshToken)));
+    expect(tabs.map((tab) => tab.status)).toEqual([200, 200, 200, 200]);
+    const successor = tabs[0]!.body.refreshToken as string;
+    for (const tab of tabs) expect(tab.body.refreshToken).toBe(successor);
+    expect(successor.startsWith(`${sidOf(user.accessToken)}.`)).toBe(true);
+    expect(await SpentRefreshTokenModel.countDocuments()).toBe(1);
+    const [session] = await SessionModel.find().lean();
+    expect(session!.tokenHash).toBe(createHash('sha256').update(successor).digest('hex'));
+    await refresh(successor).expect(200);
   });
 
   it('answers a second use 1 ms before the grace ends with the first use’s successor, revoking nothing', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import mongoose from 'mongoose';
 import { RevocationEvents } from '../../src/security/revocation-events';
 import { SessionModel } from '../../src/sessions/session.model';
 import { registerAndLogin } from '../fixtures/users';
@@ -23,9 +24,11 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
 
   const refresh = (refreshToken: string) => t.http.post('/auth/refresh').send({ refreshToken });
   const sidOf = (accessToken: string) => (jwt.decode(accessToken) as { sid: string }).sid;
+  const TOKEN_SHAPE = /^[0-9a-f]{24}\.[A-Za-z0-9_-]{43}$/;
 
-  it('login returns an opaque 256-bit refresh token, and the database keeps only its SHA-256', async () => {
-    expect(user.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  it('login returns an opaque refresh token, its session id then 256 random bits, and the database keeps only its SHA-256', async () => {
+    expect(user.refreshToken).toMatch(TOKEN_SHAPE);
+    expect(user.refreshToken.startsWith(`${sidOf(user.accessToken)}.`)).toBe(true);
     expect(jwt.decode(user.refreshToken)).toBeNull();
     const stored = await SessionModel.find().lean();
     expect(stored).toHaveLength(1);
@@ -39,7 +42,7 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
     expect(res.body).toMatchObject({
       tokenType: 'Bearer',
       expiresIn: expect.any(Number),
-      refreshToken: expect.stringMatching(/^[\w-]{43}$/),
+      refreshToken: expect.stringMatching(TOKEN_SHAPE),
     });
     expect(res.body.token).toBe(`JWT ${res.body.accessToken}`);
   });
@@ -49,8 +52,38 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
     expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
     expect(res.body.refreshToken).not.toBe(user.refreshToken);
     expect(sidOf(res.body.accessToken)).toBe(sidOf(user.accessToken));
+    expect(res.body.refreshToken.startsWith(`${sidOf(user.accessToken)}.`)).toBe(true);
     await getMe(t, res.body.accessToken).expect(200);
     await refresh(res.body.refreshToken).expect(200);
+  });
+
+  it('asks the sessions and spent-token collections by _id only (all FerretDB 1.x finds by index)', async () => {
+    const operations: { collection: string; method: string; filter: object }[] = [];
+    mongoose.set('debug', (collection: string, method: string, filter: object) => {
+      if (collection === 'sessions' || collection === 'spent_refresh_tokens') operations.push({ collection, method, filter });
+    });
+    try {
+      const next = await refresh(user.refreshToken).expect(200);
+      await refresh(next.body.refreshToken).expect(200);
+    } finally {
+      mongoose.set('debug', false);
+    }
+    const rotation = ['sessions.findOne', 'spent_refresh_tokens.insertOne', 'sessions.updateOne'];
+    expect(operations.map(({ collection, method }) => `${collection}.${method}`)).toEqual([...rotation, ...rotation]);
+    // The insert's uniqueness is its _id (the spent token's hash): that claim is the compare-and-swap.
+    for (const { filter } of operations) expect(Object.keys(filter)[0]).toBe('_id');
+    for (const { method, filter } of operations) if (method !== 'insertOne') expect(Object.keys(filter)).toEqual(['_id']);
+  });
+
+  it('refuses a token whose session id was changed, or whose secret belongs to another session, revoking nothing', async () => {
+    const other = await registerAndLogin(t.http);
+    const [mySession, mySecret] = user.refreshToken.split('.') as [string, string];
+    const [otherSession] = other.refreshToken.split('.') as [string];
+    expect((await refresh(`${otherSession}.${mySecret}`).expect(401)).body.code).toBe('refresh_invalid');
+    expect((await refresh(`${mySession}.${'A'.repeat(43)}`).expect(401)).body.code).toBe('refresh_invalid');
+    expect(events.sessionRevoked).toEqual([]);
+    await refresh(user.refreshToken).expect(200);
+    await refresh(other.refreshToken).expect(200);
   });
 
   it('detects a stolen refresh token used after its owner refreshed: 401 refresh_reused, family revoked, event emitted', async () => {
@@ -65,15 +98,24 @@ describe('security: refresh tokens, rotation, reuse, logout', () => {
     expect(events.sessionRevoked).toEqual([[user.id, sidOf(user.accessToken)]]);
   });
 
-  it('lets exactly one of two concurrent refreshes with the same token win', async () => {
-    const results = await Promise.all([refresh(user.refreshToken), refresh(user.refreshToken)]);
+  it('lets exactly one of concurrent refreshes with the same token win', async () => {
+    const results = await Promise.all([1, 2, 3, 4].map(() => refresh(user.refreshToken)));
     const statuses = results.map((res) => res.status).sort();
-    expect(statuses).toEqual([200, 401]);
-    expect(results.find((res) => res.status === 401)!.body.code).toBe('refresh_reused');
+    expect(statuses).toEqual([200, 401, 401, 401]);
+    // The first loser revokes the family; a later one may find the session revoked before the winner moved it on.
+    const losers = results.filter((res) => res.status === 401).map((res) => res.body.code as string);
+    expect(losers).toContain('refresh_reused');
+    for (const code of losers) expect(['refresh_reused', 'refresh_invalid']).toContain(code);
+    // The winner moved the session to its token (and the losers then revoked that family).
+    const [stored] = await SessionModel.find().lean();
+    const winner = results.find((res) => res.status === 200)!;
+    expect(stored!.tokenHash).toBe(createHash('sha256').update(winner.body.refreshToken).digest('hex'));
   });
 
   it('refuses unknown, malformed and operator-shaped refresh tokens with 401 refresh_invalid or 400', async () => {
     expect((await refresh('A'.repeat(43)).expect(401)).body.code).toBe('refresh_invalid');
+    expect((await refresh(`${'a'.repeat(24)}.${'A'.repeat(43)}`).expect(401)).body.code).toBe('refresh_invalid');
+    expect((await refresh(`${'a'.repeat(24)}.${'A'.repeat(44)}`).expect(401)).body.code).toBe('refresh_invalid');
     expect((await refresh('not a token').expect(401)).body.code).toBe('refresh_invalid');
     await t.http
       .post('/auth/refresh')

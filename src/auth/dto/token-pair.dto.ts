@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { Equals, IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { REFRESH_TOKEN_PATTERN } from '../../sessions/refresh-token';
 import { PublicUserDto } from '../../users/dto/public-user.dto';
 import type { LoginResult, TokenPair } from '../auth.service';
 import type { PasswordChanged } from '../password-change.service';
@@ -21,9 +22,13 @@ export class AccessTokenDto implements PasswordChanged {
 
 /** POST /auth/refresh. */
 export class TokenPairDto extends AccessTokenDto implements TokenPair {
-  /** Absent when the request asked for cookie delivery (X-Token-Delivery: cookie): it is in the httpOnly cookie then. */
+  /**
+   * `<session id>.<secret>` (docs/security.md, "Refresh tokens"). Absent when the request asked
+   * for cookie delivery (X-Token-Delivery: cookie): it is in the httpOnly cookie then.
+   */
   @IsOptional()
   @IsString()
+  @Matches(new RegExp(REFRESH_TOKEN_PATTERN))
   refreshToken!: string;
 }
 

@@ -2,8 +2,9 @@ import { openSuccessor, sealSuccessor } from '../../../src/sessions/refresh-succ
 import { generateRefreshToken, hashRefreshToken } from '../../../src/sessions/refresh-token';
 
 describe('sealed refresh-token successors', () => {
-  const spent = generateRefreshToken();
-  const successor = generateRefreshToken();
+  const SESSION = '0123456789abcdef01234567';
+  const spent = generateRefreshToken(SESSION);
+  const successor = generateRefreshToken(SESSION);
 
   it('opens with the spent token and yields the successor', () => {
     expect(openSuccessor(spent, sealSuccessor(spent, successor))).toBe(successor);
@@ -17,7 +18,7 @@ describe('sealed refresh-token successors', () => {
 
   it('does not open with another token, nor with the stored hash of the spent one', () => {
     const sealed = sealSuccessor(spent, successor);
-    expect(openSuccessor(generateRefreshToken(), sealed)).toBeUndefined();
+    expect(openSuccessor(generateRefreshToken(SESSION), sealed)).toBeUndefined();
     expect(openSuccessor(hashRefreshToken(spent), sealed)).toBeUndefined();
   });
 

@@ -12,24 +12,37 @@ import type { SpentRefreshTokenRepository, SpentToken } from '../../../src/sessi
 import { aUserRecord, fakeUsersRepository } from '../../fixtures/fakes';
 import { ManualClock } from '../../support/clock';
 
-/** In-memory stand-ins with the repositories' contracts (claim is first-writer-wins). */
+/**
+ * In-memory stand-ins with the repositories' contracts (claim is first-writer-wins; rotate is by
+ * id alone, with no compare-and-swap of its own). Every call is recorded, so a test can check
+ * that a refresh asks only by id.
+ */
 class FakeSessions {
   readonly rows = new Map<string, SessionRecord>();
+  readonly calls: string[] = [];
   private next = 0;
+  newId(): string {
+    return (++this.next).toString(16).padStart(24, '0');
+  }
   async create(session: NewSession): Promise<SessionRecord> {
-    const record = { ...session, id: (++this.next).toString(16).padStart(24, '0'), revokedAt: null };
+    const record = { ...session, revokedAt: null };
     this.rows.set(record.id, record);
     return record;
   }
   async findById(id: string) {
+    this.calls.push('findById');
     return this.rows.get(id);
   }
   async findByTokenHash(hash: string) {
+    this.calls.push('findByTokenHash');
     return [...this.rows.values()].find((row) => row.tokenHash === hash);
   }
-  async rotate(id: string, oldHash: string, change: Partial<SessionRecord>) {
+  async rotate(id: string, change: Partial<SessionRecord>) {
+    this.calls.push('rotate');
+    // Yield first, as a database round trip does, so racing rotations interleave.
+    await Promise.resolve();
     const row = this.rows.get(id);
-    if (!row || row.tokenHash !== oldHash) return false;
+    if (!row) return false;
     Object.assign(row, change);
     return true;
   }
@@ -123,6 +136,42 @@ describe('SessionsService', () => {
     expect(spent.rows.has(hashRefreshToken(refreshToken))).toBe(true);
   });
 
+  it('issues `<session id>.<secret>` tokens and finds the session by that id, never by hash', async () => {
+    const { session, refreshToken } = await service.start(USER, client);
+    expect(refreshToken).toMatch(new RegExp(`^${session.id}\\.[A-Za-z0-9_-]{43}$`));
+    const rotated = await service.rotate(refreshToken, client);
+    expect(rotated.refreshToken.startsWith(`${session.id}.`)).toBe(true);
+    await service.revokeByRefreshToken(rotated.refreshToken, client);
+    expect(sessions.calls).toEqual(['findById', 'rotate', 'findById']);
+    expect(revoked).toEqual([[USER, session.id]]);
+  });
+
+  it('refuses a token whose secret is not its session’s, or whose id names another session, and changes nothing', async () => {
+    const mine = await service.start(USER, client);
+    const other = await service.start(USER, client);
+    const [, secret] = mine.refreshToken.split('.');
+    const [, otherSecret] = other.refreshToken.split('.');
+    await expect(service.rotate(`${mine.session.id}.${otherSecret}`, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
+    await expect(service.rotate(`${other.session.id}.${secret}`, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
+    await service.revokeByRefreshToken(`${other.session.id}.${secret}`, client);
+    expect(spent.rows.size).toBe(0);
+    expect(revoked).toEqual([]);
+    expect(sessions.rows.get(mine.session.id)!.tokenHash).toBe(hashRefreshToken(mine.refreshToken));
+    await service.rotate(mine.refreshToken, client);
+  });
+
+  it('still rotates a legacy token (43 characters, no session id) by its hash, into a token that carries the id', async () => {
+    const legacy = 'L'.repeat(43);
+    const { session } = await service.start(USER, client);
+    sessions.rows.get(session.id)!.tokenHash = hashRefreshToken(legacy);
+    const rotated = await service.rotate(legacy, client);
+    expect(rotated.session.id).toBe(session.id);
+    expect(rotated.refreshToken.startsWith(`${session.id}.`)).toBe(true);
+    clock.advance(GRACE_SECONDS * 1000);
+    await expect(service.rotate(legacy, client)).rejects.toMatchObject({ code: 'refresh_reused' });
+    expect(revoked).toEqual([[USER, session.id]]);
+  });
+
   it('never moves the idle expiry past the absolute expiry', async () => {
     const { session, refreshToken } = await service.start(USER, client);
     sessions.rows.get(session.id)!.absoluteExpiresAt = new Date(Date.now() + 60_000);
@@ -141,13 +190,16 @@ describe('SessionsService', () => {
     await expect(service.rotate(next.refreshToken, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
   });
 
-  it('lets only the first of two racing rotations spend the token; the loser gets the same successor, nothing revoked', async () => {
+  it('lets only the first of racing rotations spend the token and move the session; the others get its successor, nothing revoked', async () => {
     const { session, refreshToken } = await service.start(USER, client);
-    const [first, second] = await Promise.all([service.rotate(refreshToken, client), service.rotate(refreshToken, client)]);
-    expect(first.refreshToken).toBe(second.refreshToken);
-    expect(sessions.rows.get(session.id)!.tokenHash).toBe(hashRefreshToken(first.refreshToken));
+    const results = await Promise.all([1, 2, 3, 4].map(() => service.rotate(refreshToken, client)));
+    expect(new Set(results.map((result) => result.refreshToken)).size).toBe(1);
+    expect(sessions.rows.get(session.id)!.tokenHash).toBe(hashRefreshToken(results[0]!.refreshToken));
+    // The claim is the compare-and-swap: one winner, one session update.
+    expect(sessions.calls.filter((call) => call === 'rotate')).toHaveLength(1);
     expect(spent.rows.size).toBe(1);
     expect(revoked).toEqual([]);
+    await service.rotate(results[0]!.refreshToken, client);
   });
 
   it('with no grace (0), the loser of a race revokes the family', async () => {
@@ -234,6 +286,8 @@ describe('SessionsService', () => {
     await expect(service.rotate('eyJhbGciOi.x.y', client)).rejects.toMatchObject({ code: 'refresh_invalid' });
     await expect(service.rotate({ $ne: null }, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
     await expect(service.rotate('C'.repeat(43), client)).rejects.toMatchObject({ code: 'refresh_invalid' });
+    await expect(service.rotate(`${'c'.repeat(24)}.${'C'.repeat(43)}`, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
+    await expect(service.rotate(`${'C'.repeat(24)}.${'C'.repeat(43)}`, client)).rejects.toMatchObject({ code: 'refresh_invalid' });
 
     const revokedOne = await service.start(USER, client);
     sessions.rows.get(revokedOne.session.id)!.revokedAt = new Date();
