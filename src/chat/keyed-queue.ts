@@ -1,8 +1,4 @@
-/**
- * Runs async work one at a time per key, in call order. The seq allocator queues sends per room
- * so that one instance never races itself for a seq; only other instances can collide, and the
- * unique index settles those.
- */
+/** Runs async work one at a time per key, in call order (rooms.socket-controller.ts: one connection's room changes). */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<void>>();
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { Types } from 'mongoose';
 import { Service } from 'typedi';
 import { SequenceContentionError } from './chat-errors';
-import { KeyedQueue } from './keyed-queue';
 import type { MessageRecord } from './message-record';
 import { MessageRepository, type NewMessage } from './message.repository';
 import type { RoomRecord } from './room-record';
@@ -11,17 +11,37 @@ import type { RoomRecord } from './room-record';
 const MAX_SEQ_ATTEMPTS = 100;
 /** Rooms whose last seq this instance remembers; a forgotten room costs one read on its next send. */
 const REMEMBERED_ROOMS = 10_000;
+/** Sends written in one round trip at most. */
+const MAX_RUN = 100;
+
+export interface Appended {
+  record: MessageRecord;
+  created: boolean;
+}
+
+interface PendingSend {
+  room: RoomRecord;
+  message: NewMessage;
+  /** Chosen before the write, so a send can tell its own message from someone else's afterwards. */
+  id: string;
+  dedupeKey: string;
+  resolve: (appended: Appended) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
- * Gives each new message its room's next seq. Sends of one room are queued within this instance,
- * so it never races itself; the last seq it stored is remembered, so a send does not have to ask
- * the database for the room's highest seq (a query that reads every message of the collection on
- * FerretDB). Other instances are settled by the unique (room, seq) index: when the remembered seq
- * turns out to be taken, the room's highest is read again and the send retries.
+ * Gives each new message its room's next seq. One write per room is in flight at a time on this
+ * instance, so it never races itself; the sends that arrive meanwhile go out together in the next
+ * write (one ordered insert, consecutive seqs), so a busy room costs a round trip per run, not per
+ * message. The last seq stored is remembered, so a send does not ask the database for the room's
+ * highest seq (a query that reads every message on FerretDB). Other instances are settled by the
+ * unique (room, seq) index: when a remembered seq turns out to be taken, the sends of that run are
+ * settled one by one, reading the room's highest seq again.
  */
 @Service()
 export class MessageSequencer {
-  private readonly perRoom = new KeyedQueue();
+  /** Sends waiting for their room's next write; a room has an entry exactly while it is written to. */
+  private readonly waiting = new Map<string, PendingSend[]>();
   private readonly lastSeqs = new LRUCache<string, number>({ max: REMEMBERED_ROOMS });
 
   constructor(private readonly messages: MessageRepository) {}
@@ -30,23 +50,66 @@ export class MessageSequencer {
    * Stores the message with the room's next seq; `created` is false for a repeated clientMsgId,
    * in which case the message stored the first time is returned.
    */
-  async append(room: RoomRecord, message: NewMessage): Promise<{ record: MessageRecord; created: boolean }> {
+  append(room: RoomRecord, message: NewMessage): Promise<Appended> {
     const dedupeKey = message.clientMsgId === undefined ? `s:${randomUUID()}` : `c:${message.clientMsgId}`;
-    // Keyed by the room's creation too: a room deleted and created again (on any instance) starts
-    // from its stored seqs, never from what was remembered of the room before it.
-    const memory = `${room.id}\u0000${room.createdAt.getTime()}`;
-    return this.perRoom.run(room.id, async () => {
-      for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt += 1) {
-        const seq = (this.lastSeqs.get(memory) ?? (await this.messages.lastSeq(room.id))) + 1;
-        const outcome = await this.messages.insertAt(message, seq, dedupeKey);
-        if (outcome === 'seq_taken') {
-          this.lastSeqs.delete(memory);
-          continue;
-        }
-        if (outcome.created) this.lastSeqs.set(memory, seq);
-        return outcome;
-      }
-      throw new SequenceContentionError();
+    return new Promise((resolve, reject) => {
+      const send: PendingSend = { room, message, id: new Types.ObjectId().toHexString(), dedupeKey, resolve, reject };
+      const queue = this.waiting.get(room.id);
+      if (queue) return void queue.push(send);
+      this.waiting.set(room.id, [send]);
+      void this.drain(room.id);
     });
   }
+
+  private async drain(roomId: string): Promise<void> {
+    for (let queue = this.waiting.get(roomId); queue && queue.length > 0; queue = this.waiting.get(roomId)) {
+      // A run shares one incarnation of the room (see memoryKey), so one remembered seq serves it.
+      const key = memoryKey(queue[0]!.room);
+      const end = queue.findIndex((send, index) => index >= MAX_RUN || memoryKey(send.room) !== key);
+      await this.write(queue.splice(0, end === -1 ? queue.length : end), key);
+    }
+    this.waiting.delete(roomId);
+  }
+
+  /** Writes one run and settles every send in it; never throws. */
+  private async write(run: PendingSend[], key: string): Promise<void> {
+    try {
+      const last = this.lastSeqs.get(key) ?? (await this.messages.lastSeq(run[0]!.room.id));
+      const stored = await this.messages.insertRun(run.map((send, index) => ({ ...send, seq: last + 1 + index })));
+      if (stored !== 'refused') {
+        this.lastSeqs.set(key, last + run.length);
+        return run.forEach((send, index) => send.resolve({ record: stored[index]!, created: true }));
+      }
+      this.lastSeqs.delete(key);
+      // A prefix of the run may be stored; each send finds its own message or goes again alone.
+      for (const send of run) await this.appendOne(send, key).then(send.resolve, send.reject);
+    } catch (error) {
+      this.lastSeqs.delete(key);
+      run.forEach((send) => send.reject(error));
+    }
+  }
+
+  private async appendOne(send: PendingSend, key: string): Promise<Appended> {
+    const mine = await this.messages.findById(send.id);
+    if (mine) return { record: mine, created: true };
+    for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt += 1) {
+      const seq = (this.lastSeqs.get(key) ?? (await this.messages.lastSeq(send.room.id))) + 1;
+      const outcome = await this.messages.insertAt(send.message, seq, send.dedupeKey);
+      if (outcome === 'seq_taken') {
+        this.lastSeqs.delete(key);
+        continue;
+      }
+      if (outcome.created) this.lastSeqs.set(key, seq);
+      return outcome;
+    }
+    throw new SequenceContentionError();
+  }
+}
+
+/**
+ * What the last seq is remembered under: the room and its creation, so a room deleted and created
+ * again (on any instance) starts from its stored seqs, never from the room before it.
+ */
+function memoryKey(room: RoomRecord): string {
+  return `${room.id}\u0000${room.createdAt.getTime()}`;
 }

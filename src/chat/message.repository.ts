@@ -41,6 +41,38 @@ export class MessageRepository {
     }
   }
 
+  /**
+   * Stores a run of messages with consecutive seqs in one round trip. The insert is ordered: it
+   * stops at the first message an index refuses, so the stored ones are always a prefix of the
+   * run and the room's seqs stay gapless. 'refused' means a unique index refused one of them
+   * (a taken seq or a repeated clientMsgId); the caller settles each message on its own then.
+   */
+  async insertRun(
+    run: readonly { id: string; message: NewMessage; seq: number; dedupeKey: string }[],
+  ): Promise<MessageRecord[] | 'refused'> {
+    try {
+      const docs = await MessageModel.insertMany(
+        run.map(({ id, message, seq, dedupeKey }) => ({
+          ...message,
+          _id: new Types.ObjectId(id),
+          seq,
+          author: message.authorId,
+          dedupeKey,
+        })),
+        { ordered: true },
+      );
+      return docs.map((doc) => toRecord(doc.toObject()));
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'refused';
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<MessageRecord | undefined> {
+    const doc = await MessageModel.findById(id).lean<MessageDocument>();
+    return doc ? toRecord(doc) : undefined;
+  }
+
   /** The room's highest seq, 0 when it has no messages. */
   async lastSeq(room: string): Promise<number> {
     const doc = await MessageModel.findOne({ room }).sort({ seq: -1 }).select({ seq: 1 }).lean<{ seq?: number }>();

@@ -8,31 +8,40 @@ const authorId = 'a'.repeat(24);
 const general: RoomRecord = { id: 'general', name: 'general', kind: 'public', ownerId: null, createdAt: new Date(1_000) };
 
 /** A messages collection in memory with the unique (room, seq) and (author, dedupeKey) rules. */
-function storeWith(seqsTakenElsewhere: number[] = []) {
+function storeWith() {
   const rows: MessageRecord[] = [];
   const dedupe = new Map<string, MessageRecord>();
-  const taken = new Set(seqsTakenElsewhere);
+  const taken = new Set<number>();
+  const store = (message: NewMessage, seq: number, dedupeKey: string, id = `generated-${rows.length}`): InsertOutcome => {
+    const earlier = dedupe.get(dedupeKey);
+    if (earlier) return { record: earlier, created: false };
+    if (taken.has(seq) || rows.some((row) => row.room === message.room && row.seq === seq)) return 'seq_taken';
+    const record: MessageRecord = { id, room: message.room, seq, authorId, text: message.text, createdAt: new Date() };
+    rows.push(record);
+    dedupe.set(dedupeKey, record);
+    return { record, created: true };
+  };
   const repository = {
     lastSeq: jest.fn(async (room: string) => Math.max(0, ...taken, ...rows.filter((row) => row.room === room).map((row) => row.seq))),
-    insertAt: jest.fn(async (message: NewMessage, seq: number, dedupeKey: string): Promise<InsertOutcome> => {
-      const earlier = dedupe.get(dedupeKey);
-      if (earlier) return { record: earlier, created: false };
-      if (taken.has(seq) || rows.some((row) => row.room === message.room && row.seq === seq)) return 'seq_taken';
-      const record: MessageRecord = {
-        id: String(rows.length),
-        room: message.room,
-        seq,
-        authorId,
-        text: message.text,
-        createdAt: new Date(),
-      };
-      rows.push(record);
-      dedupe.set(dedupeKey, record);
-      return { record, created: true };
+    insertAt: jest.fn(async (message: NewMessage, seq: number, dedupeKey: string) => store(message, seq, dedupeKey)),
+    // Ordered, as the real one: stores a prefix and stops at the first refusal.
+    insertRun: jest.fn(async (run: { id: string; message: NewMessage; seq: number; dedupeKey: string }[]) => {
+      const stored: MessageRecord[] = [];
+      for (const { id, message, seq, dedupeKey } of run) {
+        if (dedupe.has(dedupeKey)) return 'refused' as const;
+        const outcome = store(message, seq, dedupeKey, id);
+        if (outcome === 'seq_taken') return 'refused' as const;
+        stored.push(outcome.record);
+      }
+      return stored;
     }),
+    findById: jest.fn(async (id: string) => rows.find((row) => row.id === id)),
     /** Another instance stores `seq` behind this one's back. */
     takeElsewhere: (seq: number) => taken.add(seq),
-    clear: () => rows.splice(0) && taken.clear(),
+    clear: () => {
+      rows.splice(0);
+      taken.clear();
+    },
   };
   return { repository, sequencer: new MessageSequencer(repository as unknown as MessageRepository) };
 }
@@ -48,10 +57,31 @@ describe('MessageSequencer', () => {
     expect(repository.lastSeq).toHaveBeenCalledTimes(1);
   });
 
-  it('gives concurrent sends of one room distinct consecutive seqs', async () => {
-    const { sequencer } = storeWith();
+  it('writes the sends that arrive during a write together, in order, with consecutive seqs', async () => {
+    const { repository, sequencer } = storeWith();
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => sequencer.append(general, text(n))));
-    expect(results.map((result) => result.record.seq).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(results.map((result) => [result.record.text, result.record.seq])).toEqual([
+      ['m1', 1],
+      ['m2', 2],
+      ['m3', 3],
+      ['m4', 4],
+      ['m5', 5],
+    ]);
+    // The first goes out alone; the four that arrived meanwhile share the next round trip.
+    expect(repository.insertRun.mock.calls.map(([run]) => run.length)).toEqual([1, 4]);
+  });
+
+  it('settles a run refused midway: the stored prefix as created, the rest one by one', async () => {
+    const { repository, sequencer } = storeWith();
+    await sequencer.append(general, text(1));
+    repository.takeElsewhere(4); // another instance stored seq 4 after this one remembered 1
+    const results = await Promise.all([2, 3, 4, 5].map((n) => sequencer.append(general, text(n))));
+    expect(results.map((result) => [result.record.seq, result.created])).toEqual([
+      [2, true],
+      [3, true],
+      [5, true],
+      [6, true],
+    ]);
   });
 
   it('reads the last seq again when another instance took the remembered next one', async () => {
@@ -83,6 +113,7 @@ describe('MessageSequencer', () => {
 
   it('gives up with sequence contention when every seq it tries is taken', async () => {
     const { repository, sequencer } = storeWith();
+    repository.insertRun.mockResolvedValue('refused');
     repository.insertAt.mockResolvedValue('seq_taken');
     await expect(sequencer.append(general, text(1))).rejects.toBeInstanceOf(SequenceContentionError);
   });
