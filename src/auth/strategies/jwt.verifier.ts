@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import jwt, { type GetPublicKeyOrSecret, type JwtHeader, type VerifyOptions } from 'jsonwebtoken';
 import { Inject, Service } from 'typedi';
 import type { AppConfig } from '../../config/app-config';
@@ -21,16 +22,28 @@ import { JwtKeyRing } from '../jwt-key-ring';
  * jsonwebtoken is called directly, not through passport-jwt: the strategy object and callbacks
  * passport makes per call, and the header decoded a second time to pick the key, were a quarter
  * of the verification's cost on GET /users/me (--cpu-prof). passport still runs the login.
+ *
+ * A client sends the same token on every request until it expires, so the claims of tokens that
+ * passed are kept, by their exact text (VERIFIED_TOKENS_MAX, least recently used out): the same
+ * bytes cannot verify differently later, as keys are fixed for the life of the process. Expiry is
+ * checked on every use, as are the claims, the account and the session; a token that failed is
+ * never kept, so a forged one always pays for the full check.
  */
+/** Tokens whose verified claims are kept; ~1 KB each, so about 10 MB at most. */
+export const VERIFIED_TOKENS_MAX = 10_000;
+
 @Service()
 export class JwtVerifier {
   private readonly options: VerifyOptions & { complete?: false };
+  private readonly clockSkewSeconds: number;
+  private readonly verified = new LRUCache<string, Partial<AccessTokenClaims>>({ max: VERIFIED_TOKENS_MAX });
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly keys: JwtKeyRing,
     private readonly accounts: AccountCache,
   ) {
+    this.clockSkewSeconds = config.jwt.clockSkewSeconds;
     this.options = {
       algorithms: keys.algorithms,
       issuer: config.jwt.issuer,
@@ -53,6 +66,17 @@ export class JwtVerifier {
   };
 
   private verifiedClaims(rawToken: string): Partial<AccessTokenClaims> {
+    const known = this.verified.get(rawToken);
+    // The same expiry rule as jsonwebtoken's (exp is a number: it passed once). Once expired, the
+    // full check runs again and answers token_expired.
+    if (known && Math.floor(Date.now() / 1000) < (known.exp as number) + this.clockSkewSeconds) return known;
+    const claims = this.checkedClaims(rawToken);
+    // Only tokens that can pass the claim checks below are worth keeping (ours always carry exp).
+    if (typeof claims.exp === 'number') this.verified.set(rawToken, Object.freeze(claims));
+    return claims;
+  }
+
+  private checkedClaims(rawToken: string): Partial<AccessTokenClaims> {
     let outcome: { error: unknown; claims?: unknown } | undefined;
     try {
       // With a key callback jsonwebtoken wants a result callback too; both run before verify() returns.

@@ -1,3 +1,4 @@
+import jwt from 'jsonwebtoken';
 import type { AccountCache, AccountState } from '../../../src/auth/account-cache/account-cache';
 import { JwtKeyRing } from '../../../src/auth/jwt-key-ring';
 import { JwtVerifier } from '../../../src/auth/strategies/jwt.verifier';
@@ -56,12 +57,53 @@ describe('JwtVerifier', () => {
   });
 
   it.each([
-    ['a stale tokenVersion', { user: { ...user, tokenVersion: 1 }, sessionLive: true }, 'token_revoked'],
-    ['a session that has ended', { user, sessionLive: false }, 'token_revoked'],
-    ['an unknown user', { user: undefined, sessionLive: false }, 'token_revoked'],
-    ['a disabled account', { user: { ...user, status: 'disabled' as const }, sessionLive: true }, 'account_disabled'],
-  ])('refuses %s as %s', async (_case, state, code) => {
+    ['a stale tokenVersion', 'token_revoked', { user: { ...user, tokenVersion: 1 }, sessionLive: true }],
+    ['a session that has ended', 'token_revoked', { user, sessionLive: false }],
+    ['an unknown user', 'token_revoked', { user: undefined, sessionLive: false }],
+    ['a disabled account', 'account_disabled', { user: { ...user, status: 'disabled' as const }, sessionLive: true }],
+  ])('refuses %s as %s', async (_case, code, state) => {
     const { verifier } = verifierWith(state as AccountState);
     await expect(verifier.verify(forgeToken(config, subject))).rejects.toMatchObject({ code });
+  });
+
+  describe('tokens verified before', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it('checks a token it has seen pass without redoing the signature, and still checks its account each time', async () => {
+      const { verifier, lookups } = verifierWith();
+      const verify = jest.spyOn(jwt, 'verify');
+      const token = forgeToken(config, subject);
+      await verifier.verify(token);
+      await verifier.verify(token);
+      expect(verify).toHaveBeenCalledTimes(1);
+      expect(lookups).toHaveLength(2);
+    });
+
+    it('still refuses it once it has expired', async () => {
+      const { verifier } = verifierWith();
+      const token = forgeToken(config, subject, {}, { expiresIn: 5 });
+      await verifier.verify(token);
+      const later = Date.now() + (5 + config.jwt.clockSkewSeconds + 1) * 1000;
+      jest.spyOn(Date, 'now').mockReturnValue(later);
+      await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'token_expired' });
+    });
+
+    it('never keeps a token that failed: each attempt pays for the full check', async () => {
+      const { verifier } = verifierWith();
+      const verify = jest.spyOn(jwt, 'verify');
+      const forged = forgeToken(config, subject, {}, {}, 'x'.repeat(48));
+      await expect(verifier.verify(forged)).rejects.toMatchObject({ code: 'token_invalid' });
+      await expect(verifier.verify(forged)).rejects.toMatchObject({ code: 'token_invalid' });
+      expect(verify).toHaveBeenCalledTimes(2);
+    });
+
+    it('still refuses it when its account or session has been revoked since', async () => {
+      const state: AccountState = { user, sessionLive: true };
+      const { verifier } = verifierWith(state);
+      const token = forgeToken(config, subject);
+      await verifier.verify(token);
+      state.sessionLive = false;
+      await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'token_revoked' });
+    });
   });
 });
