@@ -17,12 +17,31 @@ export function requestContext(logger: Logger): Middleware {
   return async (ctx, next) => {
     const incoming = ctx.get('X-Request-Id');
     const requestId = SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    ctx.state.requestId = requestId;
-    ctx.state.accessLog = accessLog;
-    // Made on first use: a redacting child costs microseconds, and most requests log nothing else.
-    let log: Logger | undefined;
-    Object.defineProperty(ctx.state, 'log', { enumerable: true, get: () => (log ??= logger.child({ requestId })) });
+    // What earlier middlewares put on ctx.state (the container) moves onto the request's state.
+    ctx.state = Object.assign(new RequestState(logger, requestId, accessLog), ctx.state);
     ctx.set('X-Request-Id', requestId);
     await next();
   };
+}
+
+/**
+ * ctx.state of a request. `log` is made on first use: a redacting child logger costs
+ * microseconds, and most requests log nothing but the access line. A getter on the class, not
+ * one defined per request (Object.defineProperty was 1% of GET /users/me under --cpu-prof).
+ */
+class RequestState {
+  readonly #root: Logger;
+  #log: Logger | undefined;
+
+  constructor(
+    root: Logger,
+    readonly requestId: string,
+    readonly accessLog: Logger,
+  ) {
+    this.#root = root;
+  }
+
+  get log(): Logger {
+    return (this.#log ??= this.#root.child({ requestId: this.requestId }));
+  }
 }
