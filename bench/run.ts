@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepare } from './measure/fixtures';
 import { runRound } from './measure/round';
-import { type Figures, FULL, QUICK } from './measure/settings';
+import { type Figures, FULL, QUICK, wantedFrom } from './measure/settings';
 import { renderChart } from './report/chart';
 import { evaluate } from './report/metrics';
 import { renderTable, type RunInfo } from './report/table';
@@ -11,11 +11,13 @@ import type { ProvidedMongo } from './support/mongo';
 import { startStack } from './support/stack';
 
 /**
- * `npm run bench [-- --quick]`: starts the app and its baselines, measures every figure of
+ * `npm run bench [-- --quick] [--only 1,2]`: starts the app and its baselines, measures every figure of
  * issue 9 as a ratio within this run, prints one table, writes bench/results/<date>.json and
  * .svg, and (full runs only) docs/bench-chart.svg, the chart the README shows.
  */
 const quick = process.argv.includes('--quick');
+const wanted = wantedFrom(process.argv);
+const partial = process.argv.some((arg) => arg.startsWith('--only'));
 const settings = quick ? QUICK : FULL;
 const log = (message: string) => console.log(`[bench] ${message}`);
 let mongo: ProvidedMongo | undefined;
@@ -27,11 +29,11 @@ async function main(): Promise<void> {
   const idle = await stack.app.call<{ rss: number }>('heap');
   const hashCost = await stack.argon2.call<{ argon2Ms: number; pbkdf2Ms: number }>('hashCost', { samples: 5 });
   log('creating accounts');
-  const fixtures = await prepare(stack, settings);
+  const fixtures = await prepare(stack, settings, wanted);
   const rounds: Figures[] = [];
   for (let round = 0; round < settings.rounds; round += 1) {
     log(`round ${round + 1}/${settings.rounds}`);
-    rounds.push(await runRound(stack, settings, fixtures, round));
+    rounds.push(await runRound(stack, settings, fixtures, round, wanted));
   }
 
   const date = new Date().toISOString();
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
     argon2HashMs: hashCost.argon2Ms,
     pbkdf2Ms: hashCost.pbkdf2Ms,
   };
-  const results = evaluate(rounds);
+  const results = evaluate(rounds).filter((result) => wanted(result.id));
   console.log(`\n${renderTable(results, info)}\n`);
 
   const resultsDir = join(ROOT, 'bench', 'results');
@@ -56,8 +58,9 @@ async function main(): Promise<void> {
   writeFileSync(`${stem}.json`, `${JSON.stringify({ info, settings, results, rounds }, null, 2)}\n`);
   const chart = renderChart(results, `npm run bench (${info.mode}), ${date.slice(0, 10)}, node ${info.node}, ${info.database}`);
   writeFileSync(`${stem}.svg`, chart);
-  if (!quick) writeFileSync(join(ROOT, 'docs', 'bench-chart.svg'), chart);
-  log(`wrote ${stem}.json and .svg${quick ? '' : ' and docs/bench-chart.svg'}`);
+  const ofRecord = !quick && !partial;
+  if (ofRecord) writeFileSync(join(ROOT, 'docs', 'bench-chart.svg'), chart);
+  log(`wrote ${stem}.json and .svg${ofRecord ? ' and docs/bench-chart.svg' : ''}`);
 }
 
 async function shutdown(): Promise<void> {

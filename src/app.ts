@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import cors from '@koa/cors';
 import Koa from 'koa';
-import helmet from 'koa-helmet';
 import { useContainer as useRoutingContainer, useKoaServer } from 'routing-controllers';
 import type { Server as SocketServer } from 'socket.io';
 import type { ContainerInstance } from 'typedi';
@@ -20,6 +19,7 @@ import { createLogger, type Logger } from './common/logger';
 import type { ClassType } from './common/openapi/api-route.decorator';
 import { answerClientErrorsAsProblems } from './common/http/client-error.handler';
 import { isAllowedOrigin } from './common/http/own-origin';
+import { securityHeaders } from './common/http/security-headers';
 import { bodyParser } from './common/middleware/body-parser.middleware';
 import { errorHandler } from './common/middleware/error-handler.middleware';
 import { requestContext } from './common/middleware/request-context.middleware';
@@ -116,12 +116,7 @@ export function createApp(config: AppConfig, logger: Logger = createLogger(confi
   koa.use(requestContext(logger));
   koa.use(observeRequests(metrics));
   koa.use(errorHandler());
-  koa.use(helmet());
-  // Answers carry tokens and per-user data: no browser or proxy cache may keep them (RFC 6749 5.1).
-  koa.use(async (ctx, next) => {
-    ctx.set('Cache-Control', 'no-store');
-    await next();
-  });
+  koa.use(securityHeaders());
   koa.use(serveWebClient());
   koa.use(serveApiDocs());
   koa.use(cors({ origin: (ctx) => (isAllowedOrigin(ctx.req, originPolicy) ? ctx.get('Origin') : ''), maxAge: 600 }));

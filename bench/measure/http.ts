@@ -2,21 +2,22 @@ import type { HttpFigures } from '../load/http-load';
 import { appLogin, PASSWORD } from '../support/seed';
 import type { Stack } from '../support/stack';
 import type { Fixtures } from './fixtures';
-import { type Figures, pairFor, type Settings } from './settings';
+import { anyOf, type Figures, type Pair, pairFor, type Settings, type Wanted } from './settings';
 
 /** Metrics 1 to 6, over HTTP. */
-export async function measureHttp(stack: Stack, s: Settings, f: Fixtures, round: number, out: Figures): Promise<void> {
+export async function measureHttp(stack: Stack, s: Settings, f: Fixtures, round: number, out: Figures, wanted: Wanted): Promise<void> {
   const pair = pairFor(round);
   const cannon = (url: string, headers: Record<string, string>, extra: object = {}) =>
     stack.httpLoad.call<HttpFigures>('cannon', { url, headers, connections: s.httpConnections, durationMs: s.httpMs, ...extra });
   const bearer = { authorization: `Bearer ${f.main.accessToken}` };
 
   // 1, 2: one authenticated GET against bare Koa and the article's stack, rotated each round.
-  const http: Array<[string, () => Promise<HttpFigures>]> = [
+  type Run = [key: string, run: () => Promise<HttpFigures>];
+  const http: Run[] = [
     ['koa', () => cannon(stack.bareKoa.url, {})],
     ['me', () => cannon(`${stack.app.url}/users/me`, bearer)],
     ['article', () => cannon(`${stack.article.url}/custom`, { authorization: f.articleToken })],
-  ];
+  ].filter(([key]) => (key === 'me' ? anyOf(wanted, '1', '2') : wanted(key === 'koa' ? '1' : '2'))) as Run[];
   for (let i = 0; i < http.length; i += 1) {
     const [key, run] = http[(i + round) % http.length]!;
     const figures = await run();
@@ -25,8 +26,31 @@ export async function measureHttp(stack: Stack, s: Settings, f: Fixtures, round:
     out[`${key}Non2xx`] = figures.non2xx + figures.errors;
   }
 
-  // 3, 5: logins/s against argon2 verifies/s alone; refresh rotations/s.
   const loginBodies = Array.from({ length: s.loginConnections }, () => ({ email: f.main.email, password: PASSWORD }));
+  if (anyOf(wanted, '3', '5')) await loginsAndRefreshes(stack, s, f, pair, loginBodies, out);
+  if (wanted('4')) await steadyDuringFlood(stack, s, pair, bearer, loginBodies, out);
+  if (!wanted('6')) return;
+
+  // 6: login timing oracle.
+  const timing = await stack.httpLoad.call<{ knownMs: number; unknownMs: number }>('loginTiming', {
+    url: `${stack.app.url}/auth/login`,
+    knownEmail: f.main.email,
+    samples: s.timingSamples,
+  });
+  Object.assign(out, { loginKnownMs: timing.knownMs, loginUnknownMs: timing.unknownMs });
+}
+
+type LoginBody = { email: string; password: string };
+
+/** 3, 5: logins/s against argon2 verifies/s alone; refresh rotations/s. */
+async function loginsAndRefreshes(
+  stack: Stack,
+  s: Settings,
+  f: Fixtures,
+  pair: Pair,
+  loginBodies: LoginBody[],
+  out: Figures,
+): Promise<void> {
   await pair(
     async () =>
       void (out.loginRps = (
@@ -47,8 +71,17 @@ export async function measureHttp(stack: Stack, s: Settings, f: Fixtures, round:
   });
   out.refreshRps = refresh.rps;
   out.refreshNon2xx = refresh.non2xx;
+}
 
-  // 4: p99 of a steady stream of authenticated GETs, alone and during a login flood.
+/** 4: p99 of a steady stream of authenticated GETs, alone and during a login flood. */
+async function steadyDuringFlood(
+  stack: Stack,
+  s: Settings,
+  pair: Pair,
+  bearer: Record<string, string>,
+  loginBodies: LoginBody[],
+  out: Figures,
+): Promise<void> {
   const steady = () =>
     stack.httpLoad.call<HttpFigures>('cannon', {
       url: `${stack.app.url}/users/me`,
@@ -69,12 +102,4 @@ export async function measureHttp(stack: Stack, s: Settings, f: Fixtures, round:
       await flood;
     },
   );
-
-  // 6: login timing oracle.
-  const timing = await stack.httpLoad.call<{ knownMs: number; unknownMs: number }>('loginTiming', {
-    url: `${stack.app.url}/auth/login`,
-    knownEmail: f.main.email,
-    samples: s.timingSamples,
-  });
-  Object.assign(out, { loginKnownMs: timing.knownMs, loginUnknownMs: timing.unknownMs });
 }

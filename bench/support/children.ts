@@ -15,6 +15,8 @@ export interface ChildSpec {
   cpus?: string;
   /** Load heap-probe.cjs so the harness can ask for the heap after a full GC. */
   heapProbe?: boolean;
+  /** More options for node itself (`--cpu-prof` is refused in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 /** A child process with an IPC channel; `call` sends it a job and waits for the answer. */
@@ -65,7 +67,12 @@ const running = new Set<Child>();
 
 /** Starts `spec` as its own process; every child is registered so `stopAll()` can end it. */
 export function startChild(spec: ChildSpec): Child {
-  const nodeArgs = [...(spec.heapProbe ? HEAP_PROBE : []), ...(spec.script.endsWith('.ts') ? TS_NODE : []), spec.script];
+  const nodeArgs = [
+    ...(spec.nodeArgs ?? []),
+    ...(spec.heapProbe ? HEAP_PROBE : []),
+    ...(spec.script.endsWith('.ts') ? TS_NODE : []),
+    spec.script,
+  ];
   const [command, args] = spec.cpus ? ['taskset', ['-c', spec.cpus, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const env: Record<string, string | undefined> = { ...process.env, ...spec.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];

@@ -1,14 +1,9 @@
 import { Passport } from 'passport';
-import { Inject, Service } from 'typedi';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
-import { AccountCache } from './account-cache/account-cache';
+import { Service } from 'typedi';
 import { CredentialsService } from './credentials.service';
-import { JwtKeyRing } from './jwt-key-ring';
-import { createJwtStrategy } from './strategies/jwt.strategy';
 import { createLocalStrategy } from './strategies/local.strategy';
 
-export type StrategyName = 'local' | 'jwt';
+export type StrategyName = 'local';
 
 export interface StrategyOutcome<T> {
   /** The authenticated value, or undefined when the strategy refused. */
@@ -19,16 +14,16 @@ export interface StrategyOutcome<T> {
 
 /**
  * A private passport instance (not the global singleton, so app instances and tests do not share
- * strategies) with the local and JWT strategies, driven without Express: strategies only read
- * the plain request object they are given.
+ * strategies) with the local strategy (the login), driven without Express: strategies only read
+ * the plain request object they are given. Access tokens are verified by JwtVerifier, without
+ * passport: on every authenticated request, its per-call strategy object cost more than it gave.
  */
 @Service()
 export class PassportService {
   private readonly passport = new Passport();
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, keys: JwtKeyRing, credentials: CredentialsService, accounts: AccountCache) {
+  constructor(credentials: CredentialsService) {
     this.passport.use('local', createLocalStrategy(credentials));
-    this.passport.use('jwt', createJwtStrategy(config, keys, accounts));
   }
 
   authenticate<T>(strategy: StrategyName, request: object): Promise<StrategyOutcome<T>> {

@@ -58,7 +58,54 @@ export function createLogger(level: string, destination?: DestinationStream, { p
   // install without it (npm ci --omit=dev) falls back to JSON instead of failing.
   if (pretty && prettyAvailable())
     return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } });
-  return pino(options);
+  // Asynchronous on purpose: a line is queued and written by libuv while the next request runs,
+  // and lines logged meanwhile go out in the same write (one synchronous write per access line
+  // would block the event loop on stdout). pino flushes what is queued synchronously when the
+  // process exits (process.exit, an uncaught exception); gracefulShutdown flushes before that.
+  // Only a kill -9 or a crash of node itself loses the last lines, which no logger can save.
+  const stdout = pino.destination({ sync: false });
+  asyncDestinations.add(stdout);
+  return pino(options, stdout);
+}
+
+type AsyncDestination = ReturnType<typeof pino.destination>;
+const asyncDestinations = new WeakSet<object>();
+
+/**
+ * Writes out every line the logger still holds, e.g. before the process exits; settles (never
+ * rejects) within `timeoutMs` even if stdout is stuck, so a shutdown is never held by its log.
+ */
+export function flushLogs(logger: Logger, timeoutMs = 1_000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    timer.unref();
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
+    try {
+      if (typeof stream === 'object' && stream !== null && asyncDestinations.has(stream)) {
+        // sonic-boom's flush(cb) answers at once when it buffers nothing (minLength 0), even with
+        // writes in flight. An empty write is queued behind them, and 'drain' follows the last.
+        const destination = stream as AsyncDestination;
+        destination.once('drain', done);
+        destination.write('');
+      } else logger.flush(done); // a test's stream, or pino-pretty's worker thread
+    } catch {
+      done(); // a destroyed stream (EPIPE): nothing more can be written
+    }
+  });
+}
+
+/**
+ * The logger for the one access line per request (observability/request-observer.ts). Its fields
+ * are fixed (requestId, method, route, status, durationMs, userId) and no credential key matches
+ * any of them, so censoring could never change the line: it skips both pino's redaction and the
+ * redacting formatter, which were most of a fast request's logging cost (--cpu-prof).
+ */
+export function accessLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: { paths: [] }, formatters: { log: (object) => object } });
 }
 
 /** A quick look for a key that might hold a credential, before paying for a parse. */

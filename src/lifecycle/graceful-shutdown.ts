@@ -1,6 +1,6 @@
 import { Server as NetServer } from 'node:net';
 import type { Server } from 'node:http';
-import type { Logger } from '../common/logger';
+import { flushLogs, type Logger } from '../common/logger';
 import type { ShutdownState } from './shutdown-state';
 
 export interface ShutdownStep {
@@ -27,7 +27,8 @@ export interface ShutdownPlan {
  * 2. the listener closes (new connections are refused: a client retries elsewhere), every later
  *    response says `Connection: close`, socket clients are told and disconnected;
  * 3. in-flight requests finish; keep-alive connections close after their current response;
- * 4. the steps close the rest (socket.io, purger, Redis, mongoose).
+ * 4. the steps close the rest (socket.io, purger, Redis, mongoose);
+ * 5. the log's queued lines are written out.
  * Resolves with the exit code: 0, or 1 when the bound expired (logged with what was still open).
  */
 export async function gracefulShutdown(signal: string, plan: ShutdownPlan): Promise<number> {
@@ -64,6 +65,8 @@ export async function gracefulShutdown(signal: string, plan: ShutdownPlan): Prom
   clearTimeout(timer);
   if (outcome === 'done') {
     logger.info('shutdown complete');
+    // Log writes are asynchronous: the caller exits next, so every queued line goes out first.
+    await flushLogs(logger);
     return 0;
   }
   logger.error(
@@ -75,6 +78,7 @@ export async function gracefulShutdown(signal: string, plan: ShutdownPlan): Prom
     },
     'shutdown timed out; exiting with what is still open',
   );
+  await flushLogs(logger);
   return 1;
 }
 

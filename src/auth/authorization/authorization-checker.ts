@@ -3,32 +3,25 @@ import { accountMayAct } from '../../users/account-status';
 import type { Principal } from '../../users/principal';
 import { UsersRepository } from '../../users/users.repository';
 import { TokenError } from '../auth.errors';
-import { PassportService } from '../passport.service';
-import type { TokenRequest } from '../strategies/jwt.strategy';
+import { JwtVerifier } from '../strategies/jwt.verifier';
 
 /**
  * THE authorization checker. HTTP (KoaAuthorization) and WebSocket (the realtime handshake and
- * auth:refresh) both call verify(), which runs the passport-jwt strategy, so a token is accepted
+ * auth:refresh) both call verify(), which runs the JwtVerifier, so a token is accepted
  * or refused for the same reason on both transports. Transports extract and normalise the raw
  * token first (authorization-header.ts, token-normalisation.ts).
  */
 @Service()
 export class AuthorizationChecker {
   constructor(
-    private readonly passport: PassportService,
+    private readonly tokens: JwtVerifier,
     private readonly users: UsersRepository,
   ) {}
 
   /** Verifies a raw access token; throws a TokenError with token_missing/invalid/expired/revoked. */
   async verify(rawToken: string | undefined): Promise<Principal> {
     if (!rawToken) throw new TokenError('token_missing');
-    const request: TokenRequest = { accessToken: rawToken };
-    const { result, reason } = await this.passport.authenticate<Principal>('jwt', request);
-    if (result) return result;
-    if (reason instanceof TokenError) throw reason;
-    // By name, not instanceof: passport-jwt may load its own copy of jsonwebtoken.
-    if ((reason as Error | undefined)?.name === 'TokenExpiredError') throw new TokenError('token_expired');
-    throw new TokenError('token_invalid');
+    return this.tokens.verify(rawToken);
   }
 
   /**

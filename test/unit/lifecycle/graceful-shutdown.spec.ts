@@ -88,6 +88,18 @@ describe('gracefulShutdown', () => {
     expect(ran).toEqual(['announce', 'sockets', 'database']);
   });
 
+  it('flushes the log after its last line, before resolving', async () => {
+    const { server, state } = await slowServer();
+    const { logger, lines } = capture();
+    const flush = jest.spyOn(logger, 'flush').mockImplementation((done) => {
+      // Log writes are asynchronous in production: the exit that follows must not cut them off.
+      expect(lines().at(-1)).toMatchObject({ msg: 'shutdown complete' });
+      done?.();
+    });
+    expect(await gracefulShutdown('SIGTERM', plan(server, state, logger))).toBe(0);
+    expect(flush).toHaveBeenCalledTimes(1);
+  });
+
   it('resolves 1 when the bound expires, logging the request still in flight', async () => {
     const { server, state, url, release, arrived } = await slowServer();
     const { logger, lines } = capture();
