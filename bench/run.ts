@@ -1,3 +1,4 @@
+import { describeDatabase } from './support/database-label';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepare } from './measure/fixtures';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     mode: quick ? 'quick' : 'full',
     rounds: settings.rounds,
     node: process.version,
-    database: stack.mongo.source === 'ferretdb' ? 'FerretDB v1.24.2 on SQLite (embedded)' : stack.mongo.source,
+    database: await describeDatabase(stack.mongo),
     cpus: stack.cpus,
     appReadyMs: stack.app.readyMs,
     appIdleRssMiB: idle.rss / 2 ** 20,

@@ -12,7 +12,8 @@ export async function describeDatabase(mongo: ProvidedMongo): Promise<string> {
   try {
     const info = await connection.db!.admin().command({ buildInfo: 1 });
     const backend = process.env.FERRETDB_BACKEND ? ` on ${process.env.FERRETDB_BACKEND}` : '';
-    const server = typeof info.ferretdbVersion === 'string' ? `FerretDB ${info.ferretdbVersion}${backend}` : `MongoDB ${String(info.version)}`;
+    const server =
+      typeof info.ferretdbVersion === 'string' ? `FerretDB ${info.ferretdbVersion}${backend}` : `MongoDB ${String(info.version)}`;
     return `${server} (${mongo.source})`;
   } finally {
     await connection.close();

@@ -1,9 +1,13 @@
 import { Passport } from 'passport';
-import { Service } from 'typedi';
+import { Inject, Service } from 'typedi';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { CredentialsService } from './credentials.service';
+import { JwtKeyRing } from './jwt-key-ring';
+import { createJwtStrategy } from './strategies/jwt.strategy';
 import { createLocalStrategy } from './strategies/local.strategy';
 
-export type StrategyName = 'local';
+export type StrategyName = 'local' | 'jwt';
 
 export interface StrategyOutcome<T> {
   /** The authenticated value, or undefined when the strategy refused. */
@@ -14,16 +18,17 @@ export interface StrategyOutcome<T> {
 
 /**
  * A private passport instance (not the global singleton, so app instances and tests do not share
- * strategies) with the local strategy (the login), driven without Express: strategies only read
- * the plain request object they are given. Access tokens are verified by JwtVerifier, without
- * passport: on every authenticated request, its per-call strategy object cost more than it gave.
+ * strategies) with the local strategy (the login) and the JWT strategy (an access token's
+ * signature and registered claims, the first time JwtVerifier sees it), driven without Express:
+ * strategies only read the plain request object they are given.
  */
 @Service()
 export class PassportService {
   private readonly passport = new Passport();
 
-  constructor(credentials: CredentialsService) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, keys: JwtKeyRing, credentials: CredentialsService) {
     this.passport.use('local', createLocalStrategy(credentials));
+    this.passport.use('jwt', createJwtStrategy(config, keys));
   }
 
   authenticate<T>(strategy: StrategyName, request: object): Promise<StrategyOutcome<T>> {

@@ -1,6 +1,4 @@
-import type { KeyObject } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import jwt, { type GetPublicKeyOrSecret, type JwtHeader, type VerifyOptions } from 'jsonwebtoken';
 import { Inject, Service } from 'typedi';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
@@ -9,88 +7,63 @@ import type { Principal } from '../../users/principal';
 import { ACCESS_TOKEN_USE, type AccessTokenClaims } from '../access-token';
 import { TokenError } from '../auth.errors';
 import { AccountCache } from '../account-cache/account-cache';
-import { JwtKeyRing } from '../jwt-key-ring';
+import { PassportService } from '../passport.service';
+import type { TokenRequest } from './jwt.strategy';
 
 /**
- * The JWT access-token check, called (only) by the AuthorizationChecker. jsonwebtoken verifies
- * the signature with the key the key ring picks for the token's header (the algorithm belongs to
- * the key), the issuer, the audience and the expiry (with the configured clock skew); then the
+ * The JWT access-token check, called (only) by the AuthorizationChecker. The passport-jwt strategy
+ * (jwt.strategy.ts) verifies the signature, algorithm, issuer, audience and expiry; then the
  * claims must be those of an access token of a live user whose tokenVersion has not moved on
  * since it was issued, and whose session (sid) is still live, so logout and
  * DELETE /auth/sessions/:id end that device's access tokens at once.
- *
- * jsonwebtoken is called directly, not through passport-jwt: the strategy object and callbacks
- * passport makes per call, and the header decoded a second time to pick the key, were a quarter
- * of the verification's cost on GET /users/me (--cpu-prof). passport still runs the login.
  *
  * A client sends the same token on every request until it expires, so the claims of tokens that
  * passed are kept, by their exact text (VERIFIED_TOKENS_MAX, least recently used out): the same
  * bytes cannot verify differently later, as keys are fixed for the life of the process. Expiry is
  * checked on every use, as are the claims, the account and the session; a token that failed is
- * never kept, so a forged one always pays for the full check.
+ * never kept, so a forged one always pays for the full check. On GET /users/me the signature check
+ * and passport's per-call strategy object were the largest share of a request (--cpu-prof).
  */
 /** Tokens whose verified claims are kept; ~1 KB each, so about 10 MB at most. */
 export const VERIFIED_TOKENS_MAX = 10_000;
 
 @Service()
 export class JwtVerifier {
-  private readonly options: VerifyOptions & { complete?: false };
   private readonly clockSkewSeconds: number;
   private readonly verified = new LRUCache<string, Partial<AccessTokenClaims>>({ max: VERIFIED_TOKENS_MAX });
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly keys: JwtKeyRing,
+    private readonly passport: PassportService,
     private readonly accounts: AccountCache,
   ) {
     this.clockSkewSeconds = config.jwt.clockSkewSeconds;
-    this.options = {
-      algorithms: keys.algorithms,
-      issuer: config.jwt.issuer,
-      audience: config.jwt.audience,
-      clockTolerance: config.jwt.clockSkewSeconds,
-    };
   }
 
   /** The principal a raw access token speaks for; throws a TokenError (token_invalid/expired/revoked...). */
   async verify(rawToken: string): Promise<Principal> {
-    return toPrincipal(this.verifiedClaims(rawToken), this.accounts);
+    return toPrincipal(await this.verifiedClaims(rawToken), this.accounts);
   }
 
-  /** jsonwebtoken decodes the header once and hands it here: a kid and alg we do not hold get no key. */
-  private readonly keyFor: GetPublicKeyOrSecret = (header: JwtHeader, callback) => {
-    const key: KeyObject | undefined = this.keys.verificationKey(header);
-    // @types/jsonwebtoken's Secret predates KeyObject; jsonwebtoken takes one (and skips parsing it).
-    if (key) callback(null, key as unknown as string);
-    else callback(new TokenError('token_invalid'));
-  };
-
-  private verifiedClaims(rawToken: string): Partial<AccessTokenClaims> {
+  private async verifiedClaims(rawToken: string): Promise<Partial<AccessTokenClaims>> {
     const known = this.verified.get(rawToken);
     // The same expiry rule as jsonwebtoken's (exp is a number: it passed once). Once expired, the
     // full check runs again and answers token_expired.
     if (known && Math.floor(Date.now() / 1000) < (known.exp as number) + this.clockSkewSeconds) return known;
-    const claims = this.checkedClaims(rawToken);
+    const claims = await this.checkedClaims(rawToken);
     // Only tokens that can pass the claim checks below are worth keeping (ours always carry exp).
     if (typeof claims.exp === 'number') this.verified.set(rawToken, Object.freeze(claims));
     return claims;
   }
 
-  private checkedClaims(rawToken: string): Partial<AccessTokenClaims> {
-    let outcome: { error: unknown; claims?: unknown } | undefined;
-    try {
-      // With a key callback jsonwebtoken wants a result callback too; both run before verify() returns.
-      jwt.verify(rawToken, this.keyFor, this.options, (error, claims) => (outcome = { error, claims }));
-    } catch (error) {
-      // A correctly signed `null` payload makes jsonwebtoken throw a TypeError (reading null.nbf)
-      // instead of refusing it: that, too, is a token we cannot accept.
-      outcome = { error };
-    }
-    if (!outcome) throw new Error('jsonwebtoken verified asynchronously'); // a 500, loud: never a silent pass
-    if (outcome.error) throw new TokenError((outcome.error as Error).name === 'TokenExpiredError' ? 'token_expired' : 'token_invalid');
-    const { claims } = outcome;
-    if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) throw new TokenError('token_invalid');
-    return claims as Partial<AccessTokenClaims>;
+  private async checkedClaims(rawToken: string): Promise<Partial<AccessTokenClaims>> {
+    const request: TokenRequest = { accessToken: rawToken };
+    const { result, reason } = await this.passport.authenticate<unknown>('jwt', request);
+    if (reason instanceof TokenError) throw reason;
+    // By name, not instanceof: passport-jwt may load its own copy of jsonwebtoken.
+    if ((reason as Error | undefined)?.name === 'TokenExpiredError') throw new TokenError('token_expired');
+    if (typeof result !== 'object' || result === null || Array.isArray(result)) throw new TokenError('token_invalid');
+    return result as Partial<AccessTokenClaims>;
   }
 }
 

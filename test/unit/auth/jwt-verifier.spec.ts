@@ -1,6 +1,8 @@
 import jwt from 'jsonwebtoken';
 import type { AccountCache, AccountState } from '../../../src/auth/account-cache/account-cache';
+import type { CredentialsService } from '../../../src/auth/credentials.service';
 import { JwtKeyRing } from '../../../src/auth/jwt-key-ring';
+import { PassportService } from '../../../src/auth/passport.service';
 import { JwtVerifier } from '../../../src/auth/strategies/jwt.verifier';
 import { aUserRecord } from '../../fixtures/fakes';
 import { testConfig } from '../../support/config';
@@ -20,7 +22,9 @@ function verifierWith(state: AccountState = { user, sessionLive: true }) {
       return state;
     },
   } as unknown as AccountCache;
-  return { verifier: new JwtVerifier(config, new JwtKeyRing(config), accounts), lookups };
+  // The login's strategy is never asked here; the JWT strategy is the real passport-jwt one.
+  const passport = new PassportService(config, new JwtKeyRing(config), {} as CredentialsService);
+  return { verifier: new JwtVerifier(config, passport, accounts), lookups };
 }
 
 describe('JwtVerifier', () => {
@@ -68,6 +72,13 @@ describe('JwtVerifier', () => {
 
   describe('tokens verified before', () => {
     afterEach(() => jest.restoreAllMocks());
+
+    it("verifies a token it has not seen through passport's JWT strategy", async () => {
+      const { verifier } = verifierWith();
+      const authenticate = jest.spyOn(PassportService.prototype, 'authenticate');
+      await verifier.verify(forgeToken(config, subject));
+      expect(authenticate).toHaveBeenCalledWith('jwt', expect.objectContaining({ accessToken: expect.any(String) }));
+    });
 
     it('checks a token it has seen pass without redoing the signature, and still checks its account each time', async () => {
       const { verifier, lookups } = verifierWith();
