@@ -1,4 +1,3 @@
-import { describeDatabase } from './support/database-label';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepare } from './measure/fixtures';
@@ -8,6 +7,7 @@ import { renderChart } from './report/chart';
 import { evaluate } from './report/metrics';
 import { renderTable, type RunInfo } from './report/table';
 import { ROOT, stopAll } from './support/children';
+import { describeDatabase } from './support/database-label';
 import type { ProvidedMongo } from './support/mongo';
 import { startStack } from './support/stack';
 
