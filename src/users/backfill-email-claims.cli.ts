@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { connectDatabase, disconnectDatabase } from '../database/connect-database';
+import { runDatabaseCommand } from '../database/database-command';
 import { backfillEmailClaims, EMAIL_CLAIMS_MIGRATION } from './email-claims-backfill';
 import { MigrationMarkerModel } from './migration-marker.model';
 
@@ -10,21 +10,8 @@ import { MigrationMarkerModel } from './migration-marker.model';
  * registered during a rolling upgrade. Safe to run again, and while the service runs. Prints a
  * JSON report; exits 1 when some accounts conflict and need a human, 0 otherwise.
  */
-async function run(): Promise<void> {
-  const uri = process.env.MONGODB_URI;
-  if (!uri) throw new Error('MONGODB_URI is required');
-  await connectDatabase(uri);
-  try {
-    const report = await backfillEmailClaims();
-    await MigrationMarkerModel.updateOne({ _id: EMAIL_CLAIMS_MIGRATION }, { $set: { completedAt: new Date() } }, { upsert: true });
-    console.log(JSON.stringify(report, null, 2));
-    process.exitCode = report.conflicts.length > 0 ? 1 : 0;
-  } finally {
-    await disconnectDatabase();
-  }
-}
-
-run().catch((error: unknown) => {
-  console.error('email claims migration failed:', error instanceof Error ? error.message : error);
-  process.exitCode = 2;
+runDatabaseCommand('email claims migration', async () => {
+  const report = await backfillEmailClaims();
+  await MigrationMarkerModel.updateOne({ _id: EMAIL_CLAIMS_MIGRATION }, { $set: { completedAt: new Date() } }, { upsert: true });
+  return { report, needsHuman: report.conflicts.length > 0 };
 });

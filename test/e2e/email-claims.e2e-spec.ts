@@ -5,21 +5,8 @@ import { backfillEmailClaims, ensureEmailClaims } from '../../src/users/email-cl
 import { UserModel } from '../../src/users/user.model';
 import { aUser } from '../fixtures/users';
 import { expectProblem } from '../support/problem';
+import { anAccountStoredDirectly } from '../fixtures/stored-accounts';
 import { useTestApp } from '../support/suite';
-
-/** An account as a release before email claims stored it: a user document and no claim. */
-async function accountWithoutClaim(email: string, passwordHash: string): Promise<string> {
-  const { insertedId } = await UserModel.collection.insertOne({
-    email,
-    displayName: 'Before claims',
-    passwordHash,
-    roles: ['user'],
-    tokenVersion: 0,
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  });
-  return insertedId.toHexString();
-}
 
 /** Every query mongoose sends to the users and user_emails collections while `work` runs. */
 async function accountQueries(work: () => Promise<unknown>): Promise<{ collection: string; method: string; filter: object }[]> {
@@ -75,21 +62,21 @@ describe('email claims (user_emails): accounts found by primary key', () => {
   it('lets an account stored before claims log in once the backfill ran, and runs the backfill once', async () => {
     const registered = await register();
     const { passwordHash } = (await UserModel.findById(registered.id).lean())!;
-    const id = await accountWithoutClaim('before.claims@example.test', passwordHash);
+    const id = await anAccountStoredDirectly('before.claims@example.test', passwordHash);
     expectProblem(await login('before.claims@example.test', registered.password), 401, 'invalid_credentials');
 
     expect(await ensureEmailClaims()).toEqual({ scanned: 2, claimed: 1, conflicts: [] });
     const res = await login('BEFORE.claims@example.test', registered.password).expect(200);
     expect(res.body.user.id).toBe(id);
     // The marker: later starts cost one read and change nothing.
-    await accountWithoutClaim('after.marker@example.test', passwordHash);
+    await anAccountStoredDirectly('after.marker@example.test', passwordHash);
     expect(await ensureEmailClaims()).toBeUndefined();
     expect(await EmailClaimModel.countDocuments()).toBe(2);
   });
 
   it('backfills safely from several instances at once', async () => {
     const { passwordHash } = (await UserModel.findById((await register()).id).lean())!;
-    const ids = await Promise.all(Array.from({ length: 30 }, (_, i) => accountWithoutClaim(`many${i}@example.test`, passwordHash)));
+    const ids = await Promise.all(Array.from({ length: 30 }, (_, i) => anAccountStoredDirectly(`many${i}@example.test`, passwordHash)));
     const reports = await Promise.all([backfillEmailClaims(), backfillEmailClaims(), backfillEmailClaims()]);
     expect(reports.map((report) => report.conflicts)).toEqual([[], [], []]);
     expect(await EmailClaimModel.countDocuments()).toBe(31);
@@ -114,7 +101,7 @@ describe('email claims (user_emails): accounts found by primary key', () => {
   it('answers 409 for an email an account holds without a claim, and hands the claim to that account', async () => {
     const registered = await register();
     const { passwordHash } = (await UserModel.findById(registered.id).lean())!;
-    const id = await accountWithoutClaim('unclaimed@example.test', passwordHash);
+    const id = await anAccountStoredDirectly('unclaimed@example.test', passwordHash);
     expectProblem(await t.http.post('/users').send(aUser({ email: 'Unclaimed@example.test' })), 409, 'email_taken');
     expect((await EmailClaimModel.findById('unclaimed@example.test').lean())?.userId.toHexString()).toBe(id);
     expect((await login('unclaimed@example.test', registered.password).expect(200)).body.user.id).toBe(id);

@@ -2,21 +2,8 @@ import { EmailClaimModel } from '../../src/users/email-claim.model';
 import { UserModel } from '../../src/users/user.model';
 import { renormaliseStoredEmails } from '../../src/users/email-renormalisation';
 import { aUser } from '../fixtures/users';
+import { anAccountStoredDirectly } from '../fixtures/stored-accounts';
 import { useTestApp } from '../support/suite';
-
-/** Inserts an account as the previous release stored it (trim + lower-case only), bypassing today's normalisation. */
-async function legacyAccount(email: string, passwordHash: string, displayName = 'Legacy'): Promise<string> {
-  const { insertedId } = await UserModel.collection.insertOne({
-    email,
-    displayName,
-    passwordHash,
-    roles: ['user'],
-    tokenVersion: 0,
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  });
-  return insertedId.toHexString();
-}
 
 describe('migration: re-normalising stored emails', () => {
   const t = useTestApp();
@@ -26,7 +13,7 @@ describe('migration: re-normalising stored emails', () => {
     const input = aUser();
     const registered = await t.http.post('/users').send(input).expect(201);
     const { passwordHash } = (await UserModel.findById(registered.body.id).lean())!;
-    const legacyId = await legacyAccount('jose\u0301@ex\u00e4mple.com', passwordHash);
+    const legacyId = await anAccountStoredDirectly('jose\u0301@ex\u00e4mple.com', passwordHash);
 
     const login = () => t.http.post('/auth/login').send({ email: 'jos\u00e9@ex\u00e4mple.com', password: input.password });
     expect((await login()).status).toBe(401);
@@ -45,7 +32,7 @@ describe('migration: re-normalising stored emails', () => {
   });
 
   it('moves an existing claim from the legacy form to the normal form', async () => {
-    const legacyId = await legacyAccount('jose\u0301@example.test', 'hash-a');
+    const legacyId = await anAccountStoredDirectly('jose\u0301@example.test', 'hash-a');
     await EmailClaimModel.create({ _id: 'jose\u0301@example.test', userId: legacyId, claimedAt: new Date() });
     expect((await renormaliseStoredEmails()).updated).toBe(1);
     expect((await EmailClaimModel.find().lean()).map((claim) => [claim._id, claim.userId.toHexString()])).toEqual([
@@ -54,8 +41,8 @@ describe('migration: re-normalising stored emails', () => {
   });
 
   it('reports two accounts of one mailbox without merging or changing either, and lists names to review', async () => {
-    const kept = await legacyAccount('jos\u00e9@example.test', 'hash-a');
-    const duplicate = await legacyAccount('jose\u0301@example.test', 'hash-b', 'evil\u202ename');
+    const kept = await anAccountStoredDirectly('jos\u00e9@example.test', 'hash-a');
+    const duplicate = await anAccountStoredDirectly('jose\u0301@example.test', 'hash-b', 'evil\u202ename');
     const report = await renormaliseStoredEmails();
     expect(report.collisions).toEqual([{ id: duplicate, conflictsWith: kept }]);
     expect(report.displayNamesToReview).toEqual([duplicate]);
