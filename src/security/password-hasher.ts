@@ -1,19 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { availableParallelism } from 'node:os';
-import { type Algorithm, hash, verify } from '@node-rs/argon2';
-import pLimit from 'p-limit';
+import type { Algorithm } from '@node-rs/argon2';
 import { Inject, Service } from 'typedi';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { HashingThreads } from './hashing-threads';
 
 /**
- * argon2id hashing through @node-rs/argon2, which runs on libuv's thread pool: hashing never
- * blocks the event loop. Verification is constant-time inside the library.
- *
- * At most (cores - 1, at least 1) hashes run at once, the rest wait their turn: libuv's pool
- * would run 4, and on a machine with fewer free cores the hashing threads then took the event
- * loop's CPU, so a login flood multiplied the latency of every other request (the bench's p99
- * of authenticated GETs during a flood). Logins/s stay what the cores allow either way.
+ * argon2id hashing through @node-rs/argon2, on HashingThreads: never on the event loop, and at a
+ * lower priority than it. At most (cores - 1, at least 1) hashes run at once; libuv's pool would
+ * run 4 at the event loop's priority, and on a machine with few free cores a login flood then
+ * multiplied the latency of every other request (the bench's p99 of authenticated GETs during a
+ * flood). Verification is constant-time inside the library.
  */
 // Algorithm is a `const enum` in the typings and an empty object at run time, so its value is
 // spelled out here to work under every compiler mode (tsc, ts-jest, ts-node --transpile-only).
@@ -23,8 +20,7 @@ const ARGON2ID = 2 as Algorithm;
 export class PasswordHasher {
   private readonly options: { algorithm: Algorithm; memoryCost: number; timeCost: number; parallelism: number };
   private dummyHash?: Promise<string>;
-  // availableParallelism() honours CPU affinity (taskset, container cpusets).
-  private readonly oneCoreLeft = pLimit(Math.max(1, availableParallelism() - 1));
+  private readonly threads = new HashingThreads();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.options = {
@@ -36,12 +32,12 @@ export class PasswordHasher {
   }
 
   hash(password: string): Promise<string> {
-    return this.oneCoreLeft(() => hash(password, this.options));
+    return this.threads.run<string>({ op: 'hash', args: [password, this.options] });
   }
 
   async verify(passwordHash: string, password: string): Promise<boolean> {
     try {
-      return await this.oneCoreLeft(() => verify(passwordHash, password));
+      return await this.threads.run<boolean>({ op: 'verify', args: [passwordHash, password] });
     } catch {
       // A corrupt stored hash is a failed login, not a 500.
       return false;

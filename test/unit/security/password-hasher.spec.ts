@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
+import { HASHING_NICENESS } from '../../../src/security/hashing-threads';
 import { PasswordHasher } from '../../../src/security/password-hasher';
 import { testConfig } from '../../support/config';
 
@@ -86,5 +89,26 @@ describe('PasswordHasher', () => {
       const raised = new PasswordHasher(testConfig({ ARGON2_TIME_COST: '3' }));
       expect(raised.needsRehash(stored)).toBe(true);
     });
+  });
+});
+
+describe('PasswordHasher threads', () => {
+  /** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat). */
+  function threadNiceness(): number[] {
+    return readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // Fields after the command name, which is in parentheses and may contain spaces.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+  }
+
+  it('hashes on a thread that runs below the event loop, leaving the event loop at its priority', async () => {
+    const lowered = () => threadNiceness().filter((niceness) => niceness === HASHING_NICENESS).length;
+    const before = lowered();
+    const hasher = new PasswordHasher(testConfig());
+    await hasher.hash('correct horse battery staple');
+    // A new hasher starts its own thread (those of hashers made earlier in this file may still idle).
+    expect(lowered()).toBe(before + 1);
+    expect(getPriority()).toBe(0);
   });
 });
