@@ -69,12 +69,15 @@ export class HashingThreads {
 
   private execute(worker: Worker, { job, resolve, reject }: Pending): void {
     clearTimeout(idleTimers.get(worker));
+    // Holds the process open while it hashes (a command that awaits a hash must get it); idle, it never does.
+    worker.ref();
     const settle = (outcome: { result?: unknown; error?: string }, failed?: Error) => {
       worker.off('message', onMessage).off('error', onError);
       this.running -= 1;
       if (failed) {
         void worker.terminate();
       } else {
+        worker.unref();
         this.idle.push(worker);
         idleTimers.set(worker, setTimeout(() => this.retire(worker), IDLE_MS).unref());
       }
@@ -103,7 +106,5 @@ function startThread(): Worker {
     eval: true,
     workerData: { argon2: require.resolve('@node-rs/argon2'), niceness: HASHING_NICENESS },
   });
-  // A hashing thread never keeps the process alive.
-  worker.unref();
   return worker;
 }
