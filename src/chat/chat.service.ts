@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from './history-cursor';
 import { MessagePresenter } from './message-presenter';
 import { MessageRepository } from './message.repository';
 import { MessageSequencer } from './message-sequencer';
+import type { RoomRecord } from './room-record';
 import { RoomPolicy } from './room.policy';
 
 export interface SendMessageInput {
@@ -63,8 +64,17 @@ export class ChatService {
    * case the message stored the first time is returned and nobody is told again.
    */
   async send(author: ChatUser, input: SendMessageInput): Promise<{ message: ChatMessage; created: boolean }> {
-    const { room } = await this.policy.authorizeExisting('post', author.id, input.room);
-    const { record, created } = await this.sequencer.append(room, { ...input, authorId: author.id });
+    // Its place in the room's line is taken on arrival, so the checks of concurrent sends, which
+    // finish in any order, cannot reorder them: a client's messages get seqs in the order sent.
+    const place = this.sequencer.reserve(input.room);
+    let room: RoomRecord;
+    try {
+      ({ room } = await this.policy.authorizeExisting('post', author.id, input.room));
+    } catch (error) {
+      place.cancel();
+      throw error;
+    }
+    const { record, created } = await place.append(room, { ...input, authorId: author.id });
     const message = toChatMessage(record, author);
     if (created) {
       this.broadcaster.toRoom(input.room, 'message:new', message);

@@ -29,46 +29,98 @@ interface PendingSend {
   reject: (error: unknown) => void;
 }
 
+/** A place in a room's line: empty while the send's checks run, then its send, or cancelled. */
+interface Place {
+  send?: PendingSend;
+  cancelled?: boolean;
+}
+
+/** A send's place in its room's line, taken when it arrives; append() or cancel() exactly once. */
+export interface Reservation {
+  append(room: RoomRecord, message: NewMessage): Promise<Appended>;
+  cancel(): void;
+}
+
 /**
- * Gives each new message its room's next seq. One write per room is in flight at a time on this
- * instance, so it never races itself; the sends that arrive meanwhile go out together in the next
- * write (one ordered insert, consecutive seqs), so a busy room costs a round trip per run, not per
- * message. The last seq stored is remembered, so a send does not ask the database for the room's
- * highest seq (a query that reads every message on FerretDB). Other instances are settled by the
- * unique (room, seq) index: when a remembered seq turns out to be taken, the sends of that run are
- * settled one by one, reading the room's highest seq again.
+ * Gives each new message its room's next seq, in the order the sends arrived: a send takes its
+ * place in the room's line before its checks (which run concurrently with other sends'), and is
+ * written when every place before it is written or cancelled. One write per room is in flight at
+ * a time on this instance, so it never races itself; the sends ready meanwhile go out together in
+ * the next write (one ordered insert, consecutive seqs), so a busy room costs a round trip per
+ * run, not per message. The last seq stored is remembered, so a send does not ask the database
+ * for the room's highest seq (a query that reads every message on FerretDB). Other instances are
+ * settled by the unique (room, seq) index: when a remembered seq turns out to be taken, the sends
+ * of that run are settled one by one, reading the room's highest seq again.
  */
 @Service()
 export class MessageSequencer {
-  /** Sends waiting for their room's next write; a room has an entry exactly while it is written to. */
-  private readonly waiting = new Map<string, PendingSend[]>();
+  /** Each room's line, in arrival order; a room has one while a send of it is pending. */
+  private readonly lines = new Map<string, Place[]>();
+  private readonly writing = new Set<string>();
   private readonly lastSeqs = new LRUCache<string, number>({ max: REMEMBERED_ROOMS });
 
   constructor(private readonly messages: MessageRepository) {}
+
+  /** Takes the next place in the room's line for a send that is still being checked. */
+  reserve(roomId: string): Reservation {
+    const place: Place = {};
+    const line = this.lines.get(roomId);
+    if (line) line.push(place);
+    else this.lines.set(roomId, [place]);
+    return {
+      append: (room, message) =>
+        new Promise<Appended>((resolve, reject) => {
+          const dedupeKey = message.clientMsgId === undefined ? `s:${randomUUID()}` : `c:${message.clientMsgId}`;
+          place.send = { room, message, id: new Types.ObjectId().toHexString(), dedupeKey, resolve, reject };
+          this.drain(roomId);
+        }),
+      cancel: () => {
+        place.cancelled = true;
+        this.drain(roomId);
+      },
+    };
+  }
 
   /**
    * Stores the message with the room's next seq; `created` is false for a repeated clientMsgId,
    * in which case the message stored the first time is returned.
    */
   append(room: RoomRecord, message: NewMessage): Promise<Appended> {
-    const dedupeKey = message.clientMsgId === undefined ? `s:${randomUUID()}` : `c:${message.clientMsgId}`;
-    return new Promise((resolve, reject) => {
-      const send: PendingSend = { room, message, id: new Types.ObjectId().toHexString(), dedupeKey, resolve, reject };
-      const queue = this.waiting.get(room.id);
-      if (queue) return void queue.push(send);
-      this.waiting.set(room.id, [send]);
-      void this.drain(room.id);
-    });
+    return this.reserve(room.id).append(room, message);
   }
 
-  private async drain(roomId: string): Promise<void> {
-    for (let queue = this.waiting.get(roomId); queue && queue.length > 0; queue = this.waiting.get(roomId)) {
-      // A run shares one incarnation of the room (see memoryKey), so one remembered seq serves it.
-      const key = memoryKey(queue[0]!.room);
-      const end = queue.findIndex((send, index) => index >= MAX_RUN || memoryKey(send.room) !== key);
-      await this.write(queue.splice(0, end === -1 ? queue.length : end), key);
+  private drain(roomId: string): void {
+    if (!this.writing.has(roomId)) void this.writeReady(roomId);
+  }
+
+  /** Writes the sends at the head of the line, run after run, until its head is still being checked. */
+  private async writeReady(roomId: string): Promise<void> {
+    this.writing.add(roomId);
+    try {
+      for (let run = this.nextRun(roomId); run; run = this.nextRun(roomId)) await this.write(run.sends, run.key);
+    } finally {
+      this.writing.delete(roomId);
     }
-    this.waiting.delete(roomId);
+  }
+
+  /** Takes the ready sends at the head of the line that share one incarnation of the room (see memoryKey). */
+  private nextRun(roomId: string): { sends: PendingSend[]; key: string } | undefined {
+    const line = this.lines.get(roomId) ?? [];
+    const sends: PendingSend[] = [];
+    let key: string | undefined;
+    while (line.length > 0 && sends.length < MAX_RUN) {
+      const head = line[0]!;
+      if (head.cancelled) {
+        line.shift();
+        continue;
+      }
+      if (!head.send || (key !== undefined && memoryKey(head.send.room) !== key)) break;
+      key = memoryKey(head.send.room);
+      sends.push(head.send);
+      line.shift();
+    }
+    if (line.length === 0) this.lines.delete(roomId);
+    return key === undefined ? undefined : { sends, key };
   }
 
   /** Writes one run and settles every send in it; never throws. */

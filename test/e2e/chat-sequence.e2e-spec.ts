@@ -63,6 +63,14 @@ describe('chat sequence numbers across two instances', () => {
     expect((await listener.count(TOTAL, 10_000)).map((message) => message.seq).sort((x, y) => x - y)).toEqual(expected);
   });
 
+  it("numbers one connection's sends in the order it sent them, though it does not wait for the acks", async () => {
+    const alice = await aChatClient(a);
+    const room = await createRoom(alice.socket, 'ordered');
+    const texts = Array.from({ length: 12 }, (_, i) => `in order ${i}`);
+    const acks = await Promise.all(texts.map((text) => call<{ message: WireMessage }>(alice.socket, 'message:send', { room, text })));
+    expect(acks.map((ack) => [ack.message.text, ack.message.seq])).toEqual(texts.map((text, i) => [text, i + 1]));
+  });
+
   it('numbers each room on its own', async () => {
     const alice = await aChatClient(a);
     const bob = await aChatClient(b);

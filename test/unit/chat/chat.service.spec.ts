@@ -6,7 +6,7 @@ import { encodeCursor } from '../../../src/chat/history-cursor';
 import { MessagePresenter } from '../../../src/chat/message-presenter';
 import type { MessageRecord } from '../../../src/chat/message-record';
 import type { MessageRepository } from '../../../src/chat/message.repository';
-import type { MessageSequencer } from '../../../src/chat/message-sequencer';
+import type { MessageSequencer, Reservation } from '../../../src/chat/message-sequencer';
 import type { RoomRecord } from '../../../src/chat/room-record';
 import type { RoomPolicy } from '../../../src/chat/room.policy';
 import type { UserRecord } from '../../../src/users/user-record';
@@ -22,12 +22,11 @@ function aMessage(n: number, authorId = alice.id): MessageRecord {
 
 // The policy is faked as "allowed" or "refused": its rules have their own spec (room.policy.spec.ts).
 function serviceWith(stored: MessageRecord[], { member = true } = {}) {
-  const sequencer = {
-    append: jest.fn(async (_room: RoomRecord, input: { room: string; text: string; authorId: string }) => ({
-      record: { ...aMessage(99), ...input },
-      created: true,
-    })),
-  };
+  const append = jest.fn(async (_room: RoomRecord, input: { room: string; text: string; authorId: string }) => ({
+    record: { ...aMessage(99), ...input },
+    created: true,
+  }));
+  const sequencer = { append, cancel: jest.fn(), reserve: jest.fn((): Reservation => ({ append, cancel: sequencer.cancel })) };
   const messages = {
     findPage: jest.fn(async (_room: string, limit: number) => stored.slice(0, limit)),
     findAfter: jest.fn(async (_room: string, afterSeq: number, limit: number) => stored.filter((m) => m.seq > afterSeq).slice(0, limit)),
@@ -57,6 +56,8 @@ describe('ChatService', () => {
     const { service, sequencer, broadcaster } = serviceWith([], { member: false });
     await expect(service.send(alice, { room: 'general', text: 'hi' })).rejects.toBeInstanceOf(NotMemberError);
     expect(sequencer.append).not.toHaveBeenCalled();
+    // Its place in the room's line is given up, so the sends behind it are not held.
+    expect(sequencer.cancel).toHaveBeenCalledTimes(1);
     expect(broadcaster.toRoom).not.toHaveBeenCalled();
   });
 

@@ -111,6 +111,25 @@ describe('MessageSequencer', () => {
     expect((await sequencer.append(recreated, text(3))).record.seq).toBe(1);
   });
 
+  it('numbers sends in the order they took their places, whichever finishes its checks first', async () => {
+    const { sequencer } = storeWith();
+    const first = sequencer.reserve('general');
+    const second = sequencer.reserve('general');
+    const secondStored = second.append(general, text(2));
+    await new Promise((resolve) => setImmediate(resolve));
+    const firstStored = first.append(general, text(1));
+    expect((await firstStored).record.seq).toBe(1);
+    expect((await secondStored).record.seq).toBe(2);
+  });
+
+  it('lets the sends behind a cancelled place through', async () => {
+    const { sequencer } = storeWith();
+    const refused = sequencer.reserve('general');
+    const behind = sequencer.reserve('general').append(general, text(1));
+    refused.cancel();
+    expect((await behind).record.seq).toBe(1);
+  });
+
   it('gives up with sequence contention when every seq it tries is taken', async () => {
     const { repository, sequencer } = storeWith();
     repository.insertRun.mockResolvedValue('refused');
