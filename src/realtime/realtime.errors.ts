@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, ValidationFailedError, type FieldError } from '../common/errors/app-error';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError, type FieldError } from '../common/errors/app-error';
 
 /** A socket event whose payload does not match its DTO; HTTP bodies use validation_failed. */
 export class InvalidPayloadError extends ValidationFailedError {
@@ -18,5 +18,12 @@ export class TokenUserMismatchError extends ForbiddenError {
 export class TooManyConnectionsError extends ConflictError {
   constructor(max: number) {
     super('too_many_connections', `One user may hold at most ${max} connections; close one first.`);
+  }
+}
+
+/** An event no socket controller handles: a typo, or an event of another protocol version. */
+export class UnknownEventError extends NotFoundError {
+  constructor() {
+    super('unknown_event', 'There is no such event.');
   }
 }

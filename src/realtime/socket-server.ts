@@ -8,6 +8,7 @@ import { isAllowedOrigin } from '../common/http/own-origin';
 import { LOGGER, type Logger } from '../common/logger';
 import { APP_CONFIG } from '../config/app-config.token';
 import { ConnectionSocketController } from './connection.socket-controller';
+import { answerUnknownEvents } from './unknown-events';
 import { REALTIME_MAX_EVENT_BYTES } from './realtime.constants';
 import { SocketAuthMiddleware } from './socket-auth.middleware';
 import type { SocketFeature } from './socket-feature';
@@ -64,6 +65,7 @@ export function createSocketServer(
   container.set(SOCKET_SERVER, io);
   const redis = config.redisUrl ? attachRedisAdapter(io, config.redisUrl, logger) : undefined;
 
+  answerUnknownEvents(io, logger);
   new SocketControllers({
     io,
     container,

@@ -93,6 +93,17 @@ describe('chat payload validation', () => {
     expect(await socket.timeout(2_000).emitWithAck('room:join')).toEqual(invalidPayload);
   });
 
+  it('answers an event no controller handles with unknown_event, and the connection goes on', async () => {
+    const { socket } = await aChatClient(t);
+    for (const event of ['room:sync', 'message:sned', 'constructor', '__proto__']) {
+      expect(await socket.timeout(2_000).emitWithAck(event, { room: 'general' })).toEqual({
+        ok: false,
+        error: { code: 'unknown_event', message: expect.any(String) },
+      });
+    }
+    expect(await request(socket, 'room:join', { room: 'general' })).toMatchObject({ ok: true });
+  });
+
   it('lists the offending fields, never the rejected values', async () => {
     const { socket } = await aChatClient(t);
     const ack = await request(socket, 'room:join', { room: 'SECRET-VALUE', extra: 'ANOTHER-SECRET' });
