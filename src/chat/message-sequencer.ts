@@ -81,14 +81,6 @@ export class MessageSequencer {
     };
   }
 
-  /**
-   * Stores the message with the room's next seq; `created` is false for a repeated clientMsgId,
-   * in which case the message stored the first time is returned.
-   */
-  append(room: RoomRecord, message: NewMessage): Promise<Appended> {
-    return this.reserve(room.id).append(room, message);
-  }
-
   private drain(roomId: string): void {
     if (!this.writing.has(roomId)) void this.writeReady(roomId);
   }

@@ -32,11 +32,6 @@ export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** Rejects anything we do not issue (JWTs, operators, junk) before touching the database. */
-export function isWellFormedRefreshToken(token: unknown): token is string {
-  return typeof token === 'string' && WELL_FORMED.test(token);
-}
-
 /** The presented value as a token we could have issued, now or before session ids (legacy), or undefined. */
 export function parseRefreshToken(value: unknown): PresentedRefreshToken | undefined {
   if (typeof value !== 'string') return undefined;

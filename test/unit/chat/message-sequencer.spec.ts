@@ -46,20 +46,23 @@ function storeWith() {
   return { repository, sequencer: new MessageSequencer(repository as unknown as MessageRepository) };
 }
 
+/** A send that takes its place and is ready at once, as one whose checks have passed. */
+const appendTo = (sequencer: MessageSequencer, room: RoomRecord, message: NewMessage) => sequencer.reserve(room.id).append(room, message);
+
 const text = (n: number): NewMessage => ({ room: 'general', authorId, text: `m${n}` });
 
 describe('MessageSequencer', () => {
   it('numbers sends 1, 2, 3 and asks the database for the last seq only once', async () => {
     const { repository, sequencer } = storeWith();
     const seqs = [];
-    for (const n of [1, 2, 3]) seqs.push((await sequencer.append(general, text(n))).record.seq);
+    for (const n of [1, 2, 3]) seqs.push((await appendTo(sequencer, general, text(n))).record.seq);
     expect(seqs).toEqual([1, 2, 3]);
     expect(repository.lastSeq).toHaveBeenCalledTimes(1);
   });
 
   it('writes the sends that arrive during a write together, in order, with consecutive seqs', async () => {
     const { repository, sequencer } = storeWith();
-    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => sequencer.append(general, text(n))));
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => appendTo(sequencer, general, text(n))));
     expect(results.map((result) => [result.record.text, result.record.seq])).toEqual([
       ['m1', 1],
       ['m2', 2],
@@ -73,9 +76,9 @@ describe('MessageSequencer', () => {
 
   it('settles a run refused midway: the stored prefix as created, the rest one by one', async () => {
     const { repository, sequencer } = storeWith();
-    await sequencer.append(general, text(1));
+    await appendTo(sequencer, general, text(1));
     repository.takeElsewhere(4); // another instance stored seq 4 after this one remembered 1
-    const results = await Promise.all([2, 3, 4, 5].map((n) => sequencer.append(general, text(n))));
+    const results = await Promise.all([2, 3, 4, 5].map((n) => appendTo(sequencer, general, text(n))));
     expect(results.map((result) => [result.record.seq, result.created])).toEqual([
       [2, true],
       [3, true],
@@ -86,29 +89,29 @@ describe('MessageSequencer', () => {
 
   it('reads the last seq again when another instance took the remembered next one', async () => {
     const { repository, sequencer } = storeWith();
-    await sequencer.append(general, text(1));
+    await appendTo(sequencer, general, text(1));
     repository.takeElsewhere(2);
     repository.takeElsewhere(3);
-    const { record } = await sequencer.append(general, text(2));
+    const { record } = await appendTo(sequencer, general, text(2));
     expect(record.seq).toBe(4);
     expect(repository.lastSeq).toHaveBeenCalledTimes(2);
   });
 
   it('returns the stored message for a repeated clientMsgId without a new seq', async () => {
     const { sequencer } = storeWith();
-    const first = await sequencer.append(general, { ...text(1), clientMsgId: 'k1' });
-    const again = await sequencer.append(general, { ...text(1), clientMsgId: 'k1' });
+    const first = await appendTo(sequencer, general, { ...text(1), clientMsgId: 'k1' });
+    const again = await appendTo(sequencer, general, { ...text(1), clientMsgId: 'k1' });
     expect(again).toEqual({ record: first.record, created: false });
-    expect((await sequencer.append(general, text(2))).record.seq).toBe(2);
+    expect((await appendTo(sequencer, general, text(2))).record.seq).toBe(2);
   });
 
   it('starts a room created again from its stored seqs, not from what it remembered', async () => {
     const { repository, sequencer } = storeWith();
-    await sequencer.append(general, text(1));
-    await sequencer.append(general, text(2));
+    await appendTo(sequencer, general, text(1));
+    await appendTo(sequencer, general, text(2));
     repository.clear(); // the room was deleted with its messages, then created again
     const recreated = { ...general, createdAt: new Date(2_000) };
-    expect((await sequencer.append(recreated, text(3))).record.seq).toBe(1);
+    expect((await appendTo(sequencer, recreated, text(3))).record.seq).toBe(1);
   });
 
   it('numbers sends in the order they took their places, whichever finishes its checks first', async () => {
@@ -134,6 +137,6 @@ describe('MessageSequencer', () => {
     const { repository, sequencer } = storeWith();
     repository.insertRun.mockResolvedValue('refused');
     repository.insertAt.mockResolvedValue('seq_taken');
-    await expect(sequencer.append(general, text(1))).rejects.toBeInstanceOf(SequenceContentionError);
+    await expect(appendTo(sequencer, general, text(1))).rejects.toBeInstanceOf(SequenceContentionError);
   });
 });
